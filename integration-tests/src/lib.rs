@@ -1,0 +1,23 @@
+//! Tests that drive a real `tradechain-node` through [`subxt`].
+//!
+//! - [`node`]: starts the built node on free loopback ports with `--tmp`, waits until its RPC
+//!   answers, and always stops it (also when a test panics).
+//! - [`tradechain`]: the typed interface generated from the runtime's metadata
+//!   (`artifacts/tradechain.scale`, refreshed by `scripts/update-metadata`; every test checks that
+//!   it still matches the running node).
+
+pub mod chain;
+pub mod node;
+
+pub use node::{Node, NodeBuilder};
+
+/// The typed interface of the Tradechain runtime, generated from its metadata.
+#[subxt::subxt(runtime_metadata_path = "artifacts/tradechain.scale")]
+pub mod tradechain {}
+
+/// The client configuration of Tradechain: Substrate's defaults (sr25519 multi-signatures,
+/// 32-byte account ids, u32 block numbers, BLAKE2-256 hashing).
+pub type Config = subxt::SubstrateConfig;
+
+/// An RPC client connected to a node.
+pub type Client = subxt::OnlineClient<Config>;

@@ -1,0 +1,266 @@
+//! Starting and stopping `tradechain-node` processes for tests.
+//!
+//! Each node gets free loopback ports and a temporary database (`--tmp`); its output goes to a
+//! log file whose tail is printed if the node does not come up. Dropping a [`Node`] kills the
+//! process and waits for it, so a panicking test never leaves a node behind.
+
+use std::{
+	fs::File,
+	io::Read,
+	net::TcpListener,
+	path::PathBuf,
+	process::{Child, Command, Stdio},
+	time::{Duration, Instant},
+};
+
+use crate::Client;
+
+/// How long a node may take until its RPC answers.
+const START_TIMEOUT: Duration = Duration::from_secs(90);
+
+/// The node binary: `$TRADECHAIN_NODE`, else `tradechain-node` in cargo's release target dir.
+pub fn node_binary() -> PathBuf {
+	if let Some(path) = std::env::var_os("TRADECHAIN_NODE") {
+		return PathBuf::from(path);
+	}
+	let target = std::env::var_os("CARGO_TARGET_DIR")
+		.map(PathBuf::from)
+		.unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target"));
+	let path = target.join("release/tradechain-node");
+	assert!(
+		path.is_file(),
+		"{} not found: build it with `cargo build --release -p tradechain-node` (scripts/test does) \
+		 or point TRADECHAIN_NODE at a node binary",
+		path.display()
+	);
+	path
+}
+
+/// A free TCP port on 127.0.0.1 (the OS picks it; it is released for the node to bind).
+pub fn free_port() -> u16 {
+	TcpListener::bind("127.0.0.1:0")
+		.and_then(|l| l.local_addr())
+		.map(|a| a.port())
+		.expect("the OS hands out a free loopback port")
+}
+
+/// Options of a node to start.
+#[derive(Clone, Debug)]
+pub struct NodeBuilder {
+	chain: String,
+	name: String,
+	extra: Vec<String>,
+	p2p_port: u16,
+}
+
+impl NodeBuilder {
+	/// A node of the chain `chain` (`dev`, `local` or a chain spec path).
+	pub fn new(chain: &str) -> Self {
+		Self { chain: chain.into(), name: "test".into(), extra: Vec::new(), p2p_port: free_port() }
+	}
+
+	/// A name for logs and telemetry.
+	pub fn name(mut self, name: &str) -> Self {
+		self.name = name.into();
+		self
+	}
+
+	/// The libp2p port, e.g. to give other nodes a known bootnode address.
+	pub fn p2p_port(mut self, port: u16) -> Self {
+		self.p2p_port = port;
+		self
+	}
+
+	/// More command-line arguments.
+	pub fn args<I: IntoIterator<Item = S>, S: Into<String>>(mut self, args: I) -> Self {
+		self.extra.extend(args.into_iter().map(Into::into));
+		self
+	}
+
+	/// Starts the node and waits until its RPC answers.
+	pub async fn spawn(self) -> Node {
+		let rpc_port = free_port();
+		let prometheus_port = free_port();
+		let log_path = std::env::temp_dir().join(format!(
+			"tradechain-{}-{}-{rpc_port}.log",
+			self.name,
+			std::process::id()
+		));
+		let log = File::create(&log_path).expect("log file can be created in the temp dir");
+		let mut cmd = Command::new(node_binary());
+		cmd.args(["--chain", &self.chain, "--tmp", "--name", &self.name])
+			.args(["--rpc-port", &rpc_port.to_string()])
+			.args(["--prometheus-port", &prometheus_port.to_string()])
+			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{}", self.p2p_port)])
+			// Loopback only: no multicast discovery, no telemetry.
+			.args(["--no-mdns", "--no-telemetry"])
+			// A throwaway database gets a throwaway network key, also for authorities.
+			.arg("--unsafe-force-node-key-generation")
+			.args(&self.extra)
+			.stdin(Stdio::null())
+			.stdout(log.try_clone().expect("log file handle"))
+			.stderr(log);
+		let child = cmd.spawn().expect("the node binary starts");
+		let mut node = Node {
+			child,
+			rpc_port,
+			prometheus_port,
+			p2p_port: self.p2p_port,
+			log_path,
+			name: self.name,
+		};
+		node.wait_for_rpc().await;
+		node
+	}
+}
+
+/// A running node; killed when dropped.
+pub struct Node {
+	child: Child,
+	/// JSON-RPC port on 127.0.0.1.
+	pub rpc_port: u16,
+	/// Prometheus port on 127.0.0.1.
+	pub prometheus_port: u16,
+	/// libp2p port on 127.0.0.1.
+	pub p2p_port: u16,
+	log_path: PathBuf,
+	name: String,
+}
+
+impl Node {
+	/// A single-authority `--dev` node (Alice).
+	pub async fn dev() -> Node {
+		NodeBuilder::new("dev").name("dev").args(["--alice", "--force-authoring"]).spawn().await
+	}
+
+	/// `ws://127.0.0.1:<rpc port>`.
+	pub fn ws_url(&self) -> String {
+		format!("ws://127.0.0.1:{}", self.rpc_port)
+	}
+
+	/// A subxt client of this node.
+	pub async fn client(&self) -> Client {
+		Client::from_insecure_url(self.ws_url()).await.expect("RPC answers once the node is up")
+	}
+
+	/// The node's log so far.
+	pub fn log(&self) -> String {
+		let mut s = String::new();
+		let _ = File::open(&self.log_path).and_then(|mut f| f.read_to_string(&mut s));
+		s
+	}
+
+	fn tail(&self) -> String {
+		let log = self.log();
+		let lines: Vec<&str> = log.lines().collect();
+		lines[lines.len().saturating_sub(40)..].join("\n")
+	}
+
+	async fn wait_for_rpc(&mut self) {
+		let started = Instant::now();
+		loop {
+			if let Ok(Some(status)) = self.child.try_wait() {
+				panic!(
+					"node {} exited with {status} before its RPC answered:\n{}",
+					self.name,
+					self.tail()
+				);
+			}
+			if rpc_call(self.rpc_port, "system_health", serde_json::json!([])).await.is_ok() {
+				return;
+			}
+			if started.elapsed() > START_TIMEOUT {
+				panic!(
+					"node {}'s RPC did not answer within {START_TIMEOUT:?}:\n{}",
+					self.name,
+					self.tail()
+				);
+			}
+			tokio::time::sleep(Duration::from_millis(250)).await;
+		}
+	}
+
+	/// One JSON-RPC call over HTTP; returns the `result` field.
+	pub async fn rpc(
+		&self,
+		method: &str,
+		params: serde_json::Value,
+	) -> Result<serde_json::Value, String> {
+		rpc_call(self.rpc_port, method, params).await
+	}
+
+	/// The number of the node's finalized head.
+	pub async fn finalized_number(&self) -> Result<u64, String> {
+		let hash = self.rpc("chain_getFinalizedHead", serde_json::json!([])).await?;
+		let header = self.rpc("chain_getHeader", serde_json::json!([hash])).await?;
+		let number = header["number"].as_str().ok_or("header without number")?;
+		u64::from_str_radix(number.trim_start_matches("0x"), 16).map_err(|e| e.to_string())
+	}
+
+	/// Waits until the finalized head reaches `number`, or fails after `timeout`.
+	pub async fn wait_finalized(&self, number: u64, timeout: Duration) -> u64 {
+		let started = Instant::now();
+		loop {
+			let n = self.finalized_number().await.unwrap_or(0);
+			if n >= number {
+				return n;
+			}
+			assert!(
+				started.elapsed() < timeout,
+				"node {} finalized only #{n} of #{number} within {timeout:?}:\n{}",
+				self.name,
+				self.tail()
+			);
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
+	}
+}
+
+impl Drop for Node {
+	fn drop(&mut self) {
+		let _ = self.child.kill();
+		let _ = self.child.wait();
+		if !std::thread::panicking() {
+			let _ = std::fs::remove_file(&self.log_path);
+		} else {
+			eprintln!("node {} log kept at {}", self.name, self.log_path.display());
+		}
+	}
+}
+
+/// A JSON-RPC request over plain HTTP (the node serves HTTP and WebSocket on one port).
+async fn rpc_call(
+	port: u16,
+	method: &str,
+	params: serde_json::Value,
+) -> Result<serde_json::Value, String> {
+	use tokio::io::{AsyncReadExt, AsyncWriteExt};
+	let body = serde_json::json!({"jsonrpc": "2.0", "id": 1, "method": method, "params": params})
+		.to_string();
+	let request = format!(
+		"POST / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n\
+		 Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+		body.len()
+	);
+	let mut stream = tokio::time::timeout(
+		Duration::from_secs(5),
+		tokio::net::TcpStream::connect(("127.0.0.1", port)),
+	)
+	.await
+	.map_err(|_| "connect timed out".to_string())?
+	.map_err(|e| e.to_string())?;
+	stream.write_all(request.as_bytes()).await.map_err(|e| e.to_string())?;
+	let mut response = Vec::new();
+	tokio::time::timeout(Duration::from_secs(30), stream.read_to_end(&mut response))
+		.await
+		.map_err(|_| "response timed out".to_string())?
+		.map_err(|e| e.to_string())?;
+	let response = String::from_utf8_lossy(&response);
+	let json = response.split("\r\n\r\n").nth(1).ok_or("no HTTP body")?;
+	let value: serde_json::Value =
+		serde_json::from_str(json).map_err(|e| format!("{e}: {json}"))?;
+	match value.get("result") {
+		Some(result) => Ok(result.clone()),
+		None => Err(format!("RPC error: {}", value["error"])),
+	}
+}

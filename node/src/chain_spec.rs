@@ -1,0 +1,59 @@
+//! Chain specifications: `dev` and `local` from the runtime's genesis presets, or a JSON file.
+
+use sc_service::ChainType;
+use tradechain_runtime::WASM_BINARY;
+
+/// A chain specification of Tradechain (no extensions).
+pub type ChainSpec = sc_service::GenericChainSpec;
+
+/// Properties wallets and Polkadot.js Apps show: the operational unit and its decimals.
+fn properties() -> sc_service::Properties {
+	let mut p = sc_service::Properties::new();
+	p.insert("tokenSymbol".into(), "TRD".into());
+	p.insert("tokenDecimals".into(), 12.into());
+	p.insert("ss58Format".into(), 42.into());
+	p
+}
+
+fn wasm_binary() -> Result<&'static [u8], String> {
+	WASM_BINARY.ok_or_else(|| {
+		"The runtime's WASM binary is not available: the node was built with SKIP_WASM_BUILD. \
+		 Rebuild without it."
+			.to_string()
+	})
+}
+
+/// `--dev`: Alice authors and finalizes alone; the development accounts are funded.
+pub fn development_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm_binary()?, None)
+		.with_name("Tradechain Development")
+		.with_id("tradechain_dev")
+		.with_chain_type(ChainType::Development)
+		.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
+		.with_properties(properties())
+		.build())
+}
+
+/// `--chain local`: Alice, Bob, Charlie and Dave are the authorities.
+pub fn local_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm_binary()?, None)
+		.with_name("Tradechain Local Testnet")
+		.with_id("tradechain_local")
+		.with_chain_type(ChainType::Local)
+		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+		.with_properties(properties())
+		.build())
+}
+
+/// A chain specification from a JSON file, with a readable error for a missing or malformed one.
+pub fn from_json_file(path: &str) -> Result<ChainSpec, String> {
+	let path = std::path::PathBuf::from(path);
+	if !path.is_file() {
+		return Err(format!(
+			"Chain specification {} does not exist (use `dev`, `local` or the path of a JSON file)",
+			path.display()
+		));
+	}
+	ChainSpec::from_json_file(path.clone())
+		.map_err(|e| format!("Chain specification {} is not valid: {e}", path.display()))
+}

@@ -1,0 +1,29 @@
+//! # Tradechain primitives
+//!
+//! The vocabulary every Tradechain pallet shares, and the traits by which pallets see each other
+//! (no trade pallet depends on another trade pallet's crate).
+//!
+//! - [`codes`]: validated codes: [`CountryCode`] (ISO 3166-1 alpha-2, assigned codes only),
+//!   [`HsCode`] (Harmonized System, 6 to 10 digits), [`Gln`] (GS1 Global Location Number, check
+//!   digit verified), [`UnLocode`] (UN/LOCODE), [`OperatorId`] (EORI/TIN style) and
+//!   [`DocumentHash`] (BLAKE2-256 of a document's canonical bytes). Each rejects bad input with a
+//!   [`CodeError`], from text and from SCALE alike, and never panics.
+//! - [`roles`]: agencies and operators, by country.
+//! - [`traits`]: [`RoleProvider`] and the [`EnsureRole`] origin built on it, identity judgements,
+//!   encryption keys.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod codes;
+pub mod roles;
+pub mod traits;
+
+pub use codes::{
+	document_hash, CodeError, CountryCode, DocumentHash, Gln, HsCode, OperatorId, UnLocode,
+};
+pub use roles::{AgencyKind, OperatorKind, Role};
+pub use traits::{
+	EncryptionKeyProvider, EnsureRole, IdentityVerifier, RoleProvider, X25519PublicKey,
+};

@@ -1,0 +1,14 @@
+//! The pallets whose benchmarks this runtime runs (`frame-omni-bencher v1 benchmark pallet`).
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[pallet_balances, Balances]
+	[pallet_timestamp, Timestamp]
+	[pallet_sudo, Sudo]
+	[pallet_utility, Utility]
+	[pallet_multisig, Multisig]
+	[pallet_identity, Identity]
+	[pallet_roles, Roles]
+	[pallet_documents, Documents]
+);
