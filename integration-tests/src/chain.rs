@@ -34,8 +34,18 @@ pub async fn free_balance(at: &AtBlock, who: &AccountId32) -> u128 {
 		.free
 }
 
-/// The events of a finalized, successful transaction.
+/// The events of a successful transaction.
 pub type Events = subxt::extrinsics::ExtrinsicEvents<Config>;
+
+/// A failed dispatch as `"Pallet::Error"` (module errors) or the error's text.
+fn failure(e: subxt::error::TransactionEventsError) -> String {
+	match e {
+		subxt::error::TransactionEventsError::ExtrinsicFailed(
+			subxt::error::DispatchError::Module(e),
+		) => e.details_string(),
+		e => e.to_string(),
+	}
+}
 
 /// Signs `call` with `signer` at the current finalized block, submits it and waits for finality.
 /// A failed dispatch is `Err("Pallet::Error")` (or the dispatch error's text), so tests can assert
@@ -53,21 +63,88 @@ pub async fn submit<C: subxt::transactions::Payload>(
 		.map_err(|e| format!("submission rejected: {e}"))?;
 	let in_block =
 		progress.wait_for_finalized().await.map_err(|e| format!("not finalized: {e}"))?;
-	match in_block.wait_for_success().await {
-		Ok(events) => Ok(events),
-		Err(subxt::error::TransactionEventsError::ExtrinsicFailed(
-			subxt::error::DispatchError::Module(e),
-		)) => Err(e.details_string()),
-		Err(e) => Err(e.to_string()),
-	}
+	in_block.wait_for_success().await.map_err(failure)
 }
 
-/// Like [`submit`], for calls that must succeed.
-pub async fn submit_ok<C: subxt::transactions::Payload>(
-	api: &Client,
-	call: &C,
-	signer: &subxt_signer::sr25519::Keypair,
-	what: &str,
-) -> Events {
-	submit(api, call, signer).await.unwrap_or_else(|e| panic!("{what}: {e}"))
+/// A chain driven step by step without waiting for finality: every transaction is built on the
+/// latest block in which one of ours was included (so one account's consecutive transactions get
+/// consecutive nonces) and the step ends when it is in a best block. A single-authority dev chain
+/// does not reorganise; tests that need finality wait for it explicitly.
+pub struct Chain {
+	/// The client.
+	pub api: Client,
+	head: std::sync::Mutex<(u64, subxt::utils::H256)>,
+}
+
+impl Chain {
+	/// Starts from the node's finalized head.
+	pub async fn new(api: Client) -> Self {
+		let at = api.at_current_block().await.expect("a finalized block");
+		let head = std::sync::Mutex::new((at.block_number(), at.block_hash()));
+		Self { api, head }
+	}
+
+	/// A client at the latest block this chain has seen.
+	pub async fn at(&self) -> AtBlock {
+		let hash = self.head.lock().expect("not poisoned").1;
+		self.api.at_block(hash).await.expect("the head block is known")
+	}
+
+	/// Submits `call` signed by `signer`; `Ok(events)` once it is in a best block and succeeded,
+	/// `Err("Pallet::Error")` if its dispatch failed.
+	pub async fn submit<C: subxt::transactions::Payload>(
+		&self,
+		call: &C,
+		signer: &subxt_signer::sr25519::Keypair,
+	) -> Result<Events, String> {
+		use subxt::transactions::TransactionStatus as S;
+		let mut progress = self
+			.at()
+			.await
+			.transactions()
+			.sign_and_submit_then_watch_default(call, signer)
+			.await
+			.map_err(|e| format!("submission rejected: {e}"))?;
+		while let Some(status) = progress.next().await {
+			match status.map_err(|e| format!("status stream: {e}"))? {
+				S::InBestBlock(in_block) | S::InFinalizedBlock(in_block) => {
+					let at = in_block.at().await.map_err(|e| format!("block: {e}"))?;
+					{
+						let mut head = self.head.lock().expect("not poisoned");
+						if at.block_number() > head.0 {
+							*head = (at.block_number(), at.block_hash());
+						}
+					}
+					return in_block.wait_for_success().await.map_err(failure);
+				}
+				S::Error { message } | S::Invalid { message } | S::Dropped { message } => {
+					return Err(format!("not included: {message}"))
+				}
+				_ => continue,
+			}
+		}
+		Err("the status stream ended".into())
+	}
+
+	/// Like [`Self::submit`], for calls that must succeed.
+	pub async fn ok<C: subxt::transactions::Payload>(
+		&self,
+		call: &C,
+		signer: &subxt_signer::sr25519::Keypair,
+		what: &str,
+	) -> Events {
+		self.submit(call, signer).await.unwrap_or_else(|e| panic!("{what}: {e}"))
+	}
+
+	/// The module error of a call that must fail, e.g. `"Roles::NotCustoms"`.
+	pub async fn err<C: subxt::transactions::Payload>(
+		&self,
+		call: &C,
+		signer: &subxt_signer::sr25519::Keypair,
+	) -> String {
+		match self.submit(call, signer).await {
+			Ok(_) => panic!("the call succeeded but must fail"),
+			Err(e) => e,
+		}
+	}
 }

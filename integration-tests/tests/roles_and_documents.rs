@@ -10,7 +10,7 @@
 use subxt::utils::{AccountId32, MultiAddress, H256};
 use subxt_signer::sr25519::{dev, Keypair};
 use tradechain_integration_tests::{
-	chain::{submit, submit_ok},
+	chain::Chain,
 	tradechain::{
 		self,
 		runtime_types::{
@@ -27,7 +27,7 @@ use tradechain_integration_tests::{
 			tradechain_runtime::RuntimeCall,
 		},
 	},
-	Client, Node,
+	Node,
 };
 use tradechain_seal::{
 	decrypt_document, encrypt_document, open_key, seal_key, EncryptedDocument, ReaderKeypair,
@@ -67,59 +67,111 @@ fn identity(name: &str) -> IdentityInfo {
 	}
 }
 
-/// A fresh account funded by Alice.
-async fn new_account(api: &Client, seed: &str) -> Keypair {
-	let uri: subxt_signer::SecretUri = format!("//Tradechain//{seed}").parse().unwrap();
-	let key = Keypair::from_uri(&uri).unwrap();
-	let fund = tradechain::transactions().balances().transfer_keep_alive(addr(&key), 1_000 * UNIT);
-	submit_ok(api, &fund, &dev::alice(), "fund a new account").await;
-	key
-}
-
-async fn roles_of(api: &Client, who: &Keypair) -> usize {
-	let at = api.at_current_block().await.unwrap();
-	at.runtime_apis()
-		.call(tradechain::runtime_apis().roles_api().roles_of(id(who)))
-		.await
-		.unwrap()
-		.len()
+async fn roles_of(chain: &Chain, who: &Keypair) -> usize {
+	let api = tradechain::runtime_apis().roles_api().roles_of(id(who));
+	chain.at().await.runtime_apis().call(api).await.unwrap().len()
 }
 
 async fn document(
-	api: &Client,
+	chain: &Chain,
 	hash: H256,
 ) -> Option<tradechain::runtime_types::pallet_documents::types::DocumentInfo<AccountId32, u32>> {
-	let at = api.at_current_block().await.unwrap();
-	at.runtime_apis().call(tradechain::runtime_apis().documents_api().document(hash)).await.unwrap()
+	let api = tradechain::runtime_apis().documents_api().document(hash);
+	chain.at().await.runtime_apis().call(api).await.unwrap()
+}
+
+/// The SCALE bytes of the identity info inside a stored pallet-identity registration: they follow
+/// the judgements (`(u32, Judgement)`, where only `FeePaid` carries a 16-byte balance) and the
+/// 16-byte deposit.
+fn identity_info_bytes(registration: &[u8]) -> &[u8] {
+	let count = registration[0] >> 2; // compact length, fewer than 64 judgements
+	let mut at = 1;
+	for _ in 0..count {
+		let variant = registration[at + 4];
+		at += 5 + if variant == 1 { 16 } else { 0 };
+	}
+	&registration[at + 16..]
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn an_operator_is_registered_shares_an_invoice_and_a_bill_of_lading_travels() {
 	let node = Node::dev().await;
-	let api = node.client().await;
+	let chain = Chain::new(node.client().await).await;
+	let tx = tradechain::transactions;
 	let (alice, bob, charlie, dave) = (dev::alice(), dev::bob(), dev::charlie(), dev::dave());
 	let (one, two, ferdie) = (dev::one(), dev::two(), dev::ferdie());
-	let operator = new_account(&api, "operator").await;
+	let account = |seed: &str| {
+		let uri: subxt_signer::SecretUri = format!("//Tradechain//{seed}").parse().unwrap();
+		Keypair::from_uri(&uri).unwrap()
+	};
+	let (operator, outsider) = (account("operator"), account("outsider"));
+	let customs_key = ReaderKeypair::generate();
+	let bill = H256(tradechain_seal::document_hash(b"B/L MSKU1234567 Mombasa-Hamburg").0);
 
-	// --- Identity: Bob (DE customs) becomes a registrar and judges the operator's identity.
+	// Alice funds the operator and an outsider and makes Bob (DE customs) an identity registrar;
+	// Bob publishes his encryption key.
 	let add_registrar = RuntimeCall::Identity(
 		tradechain::runtime_types::pallet_identity::pallet::Call::add_registrar {
 			account: addr(&bob),
 		},
 	);
-	submit_ok(
-		&api,
-		&tradechain::transactions().sudo().sudo(add_registrar),
-		&alice,
-		"add registrar",
-	)
-	.await;
-	let set_identity =
-		tradechain::transactions().identity().set_identity(identity("Acme Exports 1"));
-	submit_ok(&api, &set_identity, &operator, "set identity").await;
-	// A registrar judges exactly this identity: BLAKE2-256 of its SCALE encoding, which is the
-	// stored registration after its judgements (none yet: one byte) and deposit (16 bytes).
-	let at = api.at_current_block().await.unwrap();
+	let setup = tx().utility().batch_all(vec![
+		RuntimeCall::Balances(
+			tradechain::runtime_types::pallet_balances::pallet::Call::transfer_keep_alive {
+				dest: addr(&operator),
+				value: 1_000 * UNIT,
+			},
+		),
+		RuntimeCall::Balances(
+			tradechain::runtime_types::pallet_balances::pallet::Call::transfer_keep_alive {
+				dest: addr(&outsider),
+				value: 1_000 * UNIT,
+			},
+		),
+		RuntimeCall::Sudo(tradechain::runtime_types::pallet_sudo::pallet::Call::sudo {
+			call: Box::new(add_registrar),
+		}),
+	]);
+	let publish_key = tx().roles().set_encryption_key(customs_key.public());
+	let (setup, key) = tokio::join!(chain.submit(&setup, &alice), chain.submit(&publish_key, &bob));
+	setup.expect("setup");
+	key.expect("Bob publishes his key");
+
+	// The operator declares its identity and asks Bob for a judgement; meanwhile an account
+	// without a role fails to anchor and a non-carrier fails to issue a bill of lading.
+	let identity = tx().utility().batch_all(vec![
+		RuntimeCall::Identity(
+			tradechain::runtime_types::pallet_identity::pallet::Call::set_identity {
+				info: Box::new(identity("Acme Exports 1")),
+			},
+		),
+		RuntimeCall::Identity(
+			tradechain::runtime_types::pallet_identity::pallet::Call::request_judgement {
+				reg_index: 0,
+				max_fee: 0,
+			},
+		),
+	]);
+	let plaintext =
+		br#"{"invoice":"INV-2026-0042","seller":"Acme Exports","total":"12500.00 EUR"}"#.to_vec();
+	let (encrypted, content_key) = encrypt_document(&plaintext);
+	let hash = H256(encrypted.hash.0);
+	let anchor = tx().documents().anchor(hash, DocumentKind::Invoice, None);
+	let issue = tx().documents().issue_transferable(bill, id(&operator), None);
+	let (identity, anchored, issued) = tokio::join!(
+		chain.submit(&identity, &operator),
+		chain.submit(&anchor, &outsider),
+		chain.submit(&issue, &ferdie),
+	);
+	identity.expect("identity");
+	assert_eq!(anchored.err().as_deref(), Some("Documents::NotMember"));
+	assert_eq!(issued.err().as_deref(), Some("Documents::NotCarrier"));
+	assert!(document(&chain, hash).await.is_none(), "a refused anchor leaves no record");
+	assert!(document(&chain, bill).await.is_none(), "a refused issuance leaves no record");
+
+	// Bob judges exactly the stored identity (BLAKE2-256 of its SCALE encoding); the operator
+	// applies as a DE economic operator.
+	let at = chain.at().await;
 	let registration = at
 		.storage()
 		.entry(tradechain::storage().identity().identity_of())
@@ -127,80 +179,76 @@ async fn an_operator_is_registered_shares_an_invoice_and_a_bill_of_lading_travel
 		.fetch((id(&operator),))
 		.await
 		.expect("the identity is stored");
-	let bytes = registration.bytes();
-	assert_eq!(bytes[0], 0, "no judgements yet");
-	let info_hash = H256(tradechain_seal::document_hash(&bytes[17..]).0);
-	submit_ok(
-		&api,
-		&tradechain::transactions().identity().request_judgement(0, 0),
-		&operator,
-		"request judgement",
-	)
-	.await;
-	let judge = tradechain::transactions().identity().provide_judgement(
-		0,
-		addr(&operator),
-		Judgement::Reasonable,
-		info_hash,
-	);
-	submit_ok(&api, &judge, &bob, "provide judgement").await;
-
-	// --- The operator applies; only DE customs may register it.
+	let info_hash =
+		H256(tradechain_seal::document_hash(identity_info_bytes(registration.bytes())).0);
+	let judge =
+		tx().identity().provide_judgement(0, addr(&operator), Judgement::Reasonable, info_hash);
 	let eori = OperatorId(BoundedVec(b"DE000000000000042".to_vec()));
-	let apply =
-		tradechain::transactions().roles().apply(OperatorKind::EconomicOperator, de(), Some(eori));
-	submit_ok(&api, &apply, &operator, "apply").await;
-	let approve =
-		tradechain::transactions().roles().approve(id(&operator), OperatorKind::EconomicOperator);
-	assert_eq!(submit(&api, &approve, &dave).await.err().as_deref(), Some("Roles::NotCustoms"));
-	assert_eq!(
-		submit(&api, &approve, &charlie).await.err().as_deref(),
-		Some("Roles::WrongCountry")
-	);
-	assert_eq!(roles_of(&api, &operator).await, 0, "a wrong-role approval registers nothing");
-	submit_ok(&api, &approve, &bob, "approve").await;
-	assert_eq!(roles_of(&api, &operator).await, 1);
+	let apply = tx().roles().apply(OperatorKind::EconomicOperator, de(), Some(eori));
+	let (judged, applied) =
+		tokio::join!(chain.submit(&judge, &bob), chain.submit(&apply, &operator));
+	judged.expect("Bob judges the identity");
+	applied.expect("the operator applies");
 
-	// --- The operator anchors an invoice; an account without a role cannot.
-	let plaintext =
-		br#"{"invoice":"INV-2026-0042","seller":"Acme Exports","total":"12500.00 EUR"}"#.to_vec();
-	let (encrypted, content_key) = encrypt_document(&plaintext);
-	let hash = H256(encrypted.hash.0);
-	let anchor = tradechain::transactions().documents().anchor(hash, DocumentKind::Invoice, None);
-	let outsider = new_account(&api, "outsider").await;
-	assert_eq!(
-		submit(&api, &anchor, &outsider).await.err().as_deref(),
-		Some("Documents::NotMember")
-	);
-	assert!(document(&api, hash).await.is_none(), "a refused anchor leaves no record");
-	submit_ok(&api, &anchor, &operator, "anchor").await;
-	assert_eq!(document(&api, hash).await.expect("anchored").owner, id(&operator));
+	// Only DE customs may register it: a KE origin issuer and KE customs fail, and nothing changes.
+	let approve = tx().roles().approve(id(&operator), OperatorKind::EconomicOperator);
+	let (by_issuer, by_other_customs) =
+		tokio::join!(chain.err(&approve, &dave), chain.err(&approve, &charlie));
+	assert_eq!(by_issuer, "Roles::NotCustoms");
+	assert_eq!(by_other_customs, "Roles::WrongCountry");
+	assert_eq!(roles_of(&chain, &operator).await, 0, "a wrong-role approval registers nothing");
+	chain.ok(&approve, &bob, "DE customs approves").await;
+	assert_eq!(roles_of(&chain, &operator).await, 1);
 
-	// --- Bob publishes a key; the operator seals the content key to it; only the owner shares.
-	let customs_key = ReaderKeypair::generate();
-	submit_ok(
-		&api,
-		&tradechain::transactions().roles().set_encryption_key(customs_key.public()),
-		&bob,
-		"key",
-	)
-	.await;
-	let at = api.at_current_block().await.unwrap();
-	let published = at
+	// The operator anchors the invoice; the carrier issues a bill of lading to the operator.
+	let issue = tx().documents().issue_transferable(bill, id(&operator), None);
+	let (anchored, issued) =
+		tokio::join!(chain.submit(&anchor, &operator), chain.submit(&issue, &one));
+	anchored.expect("the operator anchors");
+	issued.expect("the carrier issues");
+	assert_eq!(document(&chain, hash).await.expect("anchored").owner, id(&operator));
+
+	// The operator seals the content key to Bob's published key and shares the invoice, and
+	// endorses the bill to the bank; KE customs cannot share it, Ferdie cannot endorse it.
+	let published = chain
+		.at()
+		.await
 		.runtime_apis()
 		.call(tradechain::runtime_apis().roles_api().encryption_key(id(&bob)))
 		.await
 		.unwrap()
 		.expect("Bob's key is published");
 	let envelope = seal_key(&content_key, &published);
-	let grant =
-		tradechain::transactions().documents().grant_access(hash, id(&bob), BoundedVec(envelope));
-	assert_eq!(submit(&api, &grant, &ferdie).await.err().as_deref(), Some("Documents::NotOwner"));
-	submit_ok(&api, &grant, &operator, "grant access").await;
+	let grant = tx().documents().grant_access(hash, id(&bob), BoundedVec(envelope.clone()));
+	let endorse_to_bank = tx().documents().endorse(bill, id(&two));
+	let share_and_endorse = tx().utility().batch_all(vec![
+		RuntimeCall::Documents(
+			tradechain::runtime_types::pallet_documents::pallet::Call::grant_access {
+				hash,
+				reader: id(&bob),
+				envelope: BoundedVec(envelope),
+			},
+		),
+		RuntimeCall::Documents(
+			tradechain::runtime_types::pallet_documents::pallet::Call::endorse {
+				hash: bill,
+				to: id(&two),
+			},
+		),
+	]);
+	let (granted, by_stranger, endorsed_by_stranger) = tokio::join!(
+		chain.submit(&share_and_endorse, &operator),
+		chain.submit(&grant, &charlie),
+		chain.submit(&endorse_to_bank, &ferdie),
+	);
+	granted.expect("the operator shares and endorses");
+	assert_eq!(by_stranger.err().as_deref(), Some("Documents::NotOwner"));
+	assert_eq!(endorsed_by_stranger.err().as_deref(), Some("Documents::NotHolder"));
 
 	// Customs reads its envelope from the chain and decrypts the file it received off-chain.
-	let at = api.at_current_block().await.unwrap();
-	let on_chain = at
+	let on_chain = chain
+		.at()
+		.await
 		.runtime_apis()
 		.call(tradechain::runtime_apis().documents_api().envelope(hash, id(&bob)))
 		.await
@@ -211,54 +259,40 @@ async fn an_operator_is_registered_shares_an_invoice_and_a_bill_of_lading_travel
 	assert_eq!(decrypt_document(&file, &key).expect("customs decrypts"), plaintext);
 	assert!(open_key(&on_chain, &ReaderKeypair::generate()).is_err(), "nobody else can");
 
-	// --- A bill of lading: issued by the carrier, endorsed twice, surrendered.
-	let bill = H256(tradechain_seal::document_hash(b"B/L MSKU1234567 Mombasa-Hamburg").0);
-	let issue =
-		tradechain::transactions().documents().issue_transferable(bill, id(&operator), None);
-	assert_eq!(submit(&api, &issue, &ferdie).await.err().as_deref(), Some("Documents::NotCarrier"));
-	assert!(document(&api, bill).await.is_none());
-	submit_ok(&api, &issue, &one, "issue B/L").await;
+	// The bank accepts (Ferdie, not the endorsee, cannot), endorses to Ferdie, who accepts.
+	let accept = tx().documents().accept_endorsement(bill);
+	let (by_bank, by_ferdie) =
+		tokio::join!(chain.submit(&accept, &two), chain.submit(&accept, &ferdie));
+	by_bank.expect("the bank accepts");
+	assert_eq!(by_ferdie.err().as_deref(), Some("Documents::NoPendingEndorsement"));
+	chain.ok(&tx().documents().endorse(bill, id(&ferdie)), &two, "endorse to the importer").await;
+	chain.ok(&accept, &ferdie, "the importer accepts").await;
 
-	let endorse_to_bank = tradechain::transactions().documents().endorse(bill, id(&two));
+	// Only the holder surrenders; after surrender nothing more happens.
+	let surrender = tx().documents().surrender(bill);
+	assert_eq!(chain.err(&surrender, &two).await, "Documents::NotHolder");
+	chain.ok(&surrender, &ferdie, "surrender").await;
 	assert_eq!(
-		submit(&api, &endorse_to_bank, &ferdie).await.err().as_deref(),
-		Some("Documents::NotHolder")
-	);
-	submit_ok(&api, &endorse_to_bank, &operator, "endorse to the bank").await;
-	let accept = tradechain::transactions().documents().accept_endorsement(bill);
-	assert_eq!(
-		submit(&api, &accept, &ferdie).await.err().as_deref(),
-		Some("Documents::NoPendingEndorsement")
-	);
-	submit_ok(&api, &accept, &two, "the bank accepts").await;
-	submit_ok(
-		&api,
-		&tradechain::transactions().documents().endorse(bill, id(&ferdie)),
-		&two,
-		"endorse to importer",
-	)
-	.await;
-	submit_ok(&api, &accept, &ferdie, "the importer accepts").await;
-
-	let surrender = tradechain::transactions().documents().surrender(bill);
-	assert_eq!(submit(&api, &surrender, &two).await.err().as_deref(), Some("Documents::NotHolder"));
-	submit_ok(&api, &surrender, &ferdie, "surrender").await;
-	assert_eq!(
-		submit(&api, &tradechain::transactions().documents().endorse(bill, id(&two)), &ferdie)
-			.await
-			.err()
-			.as_deref(),
-		Some("Documents::AlreadySurrendered")
+		chain.err(&tx().documents().endorse(bill, id(&two)), &ferdie).await,
+		"Documents::AlreadySurrendered"
 	);
 
-	let transfer = document(&api, bill).await.expect("anchored").transfer.expect("transferable");
+	let transfer = document(&chain, bill).await.expect("anchored").transfer.expect("transferable");
 	assert!(matches!(transfer.status, TransferStatus::Surrendered));
 	assert_eq!(transfer.holder, id(&ferdie));
 	let history: Vec<_> = transfer.history.into_iter().map(|e| e.action).collect();
-	assert!(matches!(&history[..], [
-		TransferAction::Issued { to: a },
-		TransferAction::Endorsed { from: b, to: c },
-		TransferAction::Endorsed { from: d, to: e },
-		TransferAction::Surrendered { by: f },
-	] if *a == id(&operator) && *b == id(&operator) && *c == id(&two) && *d == id(&two) && *e == id(&ferdie) && *f == id(&ferdie)));
+	let (op, bank, importer) = (id(&operator), id(&two), id(&ferdie));
+	assert!(
+		matches!(&history[..], [
+			TransferAction::Issued { to: a },
+			TransferAction::Endorsed { from: b, to: c },
+			TransferAction::Endorsed { from: d, to: e },
+			TransferAction::Surrendered { by: f },
+		] if *a == op && *b == op && *c == bank && *d == bank && *e == importer && *f == importer),
+		"history: {history:?}"
+	);
+
+	// All of it is final.
+	let head = chain.at().await.block_number();
+	node.wait_finalized(head, std::time::Duration::from_secs(60)).await;
 }
