@@ -1,5 +1,5 @@
 //! Roles and documents through the real node, with the development preset's demo agencies:
-//! Bob is DE customs (and becomes an identity registrar), Charlie KE customs, Dave a KE origin
+//! Bob is DE customs and identity registrar 0, Charlie KE customs, Dave a KE origin
 //! issuer, One a DE carrier, Two a DE bank, Ferdie a DE economic operator.
 //!
 //! An agency registers a new operator whose identity it judged; the operator anchors an invoice
@@ -108,13 +108,12 @@ async fn an_operator_is_registered_shares_an_invoice_and_a_bill_of_lading_travel
 	let customs_key = ReaderKeypair::generate();
 	let bill = H256(tradechain_seal::document_hash(b"B/L MSKU1234567 Mombasa-Hamburg").0);
 
-	// Alice funds the operator and an outsider and makes Bob (DE customs) an identity registrar;
-	// Bob publishes his encryption key.
-	let add_registrar = RuntimeCall::Identity(
-		tradechain::runtime_types::pallet_identity::pallet::Call::add_registrar {
-			account: addr(&bob),
-		},
-	);
+	// Alice funds the operator and an outsider; Bob (DE customs, identity registrar 0 in the
+	// development preset) publishes his encryption key.
+	let at = chain.at().await;
+	let registrars = at.storage().entry(tradechain::storage().identity().registrars()).unwrap();
+	let registrars = registrars.fetch(()).await.unwrap().decode().unwrap();
+	assert_eq!(registrars.0[0].as_ref().map(|r| r.account.clone()), Some(id(&bob)));
 	let setup = tx().utility().batch_all(vec![
 		RuntimeCall::Balances(
 			tradechain::runtime_types::pallet_balances::pallet::Call::transfer_keep_alive {
@@ -128,9 +127,6 @@ async fn an_operator_is_registered_shares_an_invoice_and_a_bill_of_lading_travel
 				value: 1_000 * UNIT,
 			},
 		),
-		RuntimeCall::Sudo(tradechain::runtime_types::pallet_sudo::pallet::Call::sudo {
-			call: Box::new(add_registrar),
-		}),
 	]);
 	let publish_key = tx().roles().set_encryption_key(customs_key.public());
 	let (setup, key) = tokio::join!(chain.submit(&setup, &alice), chain.submit(&publish_key, &bob));

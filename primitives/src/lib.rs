@@ -8,6 +8,7 @@
 //!   digit verified), [`UnLocode`] (UN/LOCODE), [`OperatorId`] (EORI/TIN style) and
 //!   [`DocumentHash`] (BLAKE2-256 of a document's canonical bytes). Each rejects bad input with a
 //!   [`CodeError`], from text and from SCALE alike, and never panics.
+//! - [`deposit`]: [`Deposit`], the record of a deposit held for a user-created record.
 //! - [`roles`]: agencies and operators, by country.
 //! - [`traits`]: [`RoleProvider`] and the [`EnsureRole`] origin built on it, identity judgements,
 //!   encryption keys.
@@ -17,12 +18,14 @@
 extern crate alloc;
 
 pub mod codes;
+pub mod deposit;
 pub mod roles;
 pub mod traits;
 
 pub use codes::{
 	document_hash, CodeError, CountryCode, DocumentHash, Gln, HsCode, OperatorId, UnLocode,
 };
+pub use deposit::Deposit;
 pub use roles::{AgencyKind, OperatorKind, Role};
 pub use traits::{
 	EncryptionKeyProvider, EnsureRole, IdentityVerifier, RoleProvider, X25519PublicKey,

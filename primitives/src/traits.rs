@@ -55,7 +55,7 @@ pub struct EnsureRole<AccountId, P, R>(PhantomData<(AccountId, P, R)>);
 impl<O, AccountId, P, R> EnsureOrigin<O> for EnsureRole<AccountId, P, R>
 where
 	O: Into<Result<RawOrigin<AccountId>, O>> + From<RawOrigin<AccountId>>,
-	AccountId: Clone,
+	AccountId: Clone + codec::Decode,
 	P: RoleProvider<AccountId>,
 	R: Get<Role>,
 {
@@ -73,7 +73,6 @@ where
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn try_successful_origin() -> Result<O, ()> {
-		use codec::Decode;
 		// A fixed account: the zero-entropy decode of AccountId, as frame_benchmarking::account.
 		let who = AccountId::decode(&mut sp_runtime::traits::TrailingZeroInput::zeroes())
 			.map_err(|_| ())?;

@@ -285,7 +285,11 @@ impl_runtime_apis! {
 
 	impl sp_genesis_builder::GenesisBuilder<Block> for Runtime {
 		fn build_state(config: Vec<u8>) -> sp_genesis_builder::Result {
-			build_state::<RuntimeGenesisConfig>(config)
+			// pallet-identity has no genesis config: its registrars and identities come in an
+			// extra section, applied after the pallets' genesis.
+			let (config, identities) = crate::genesis_config_presets::split_identities(config)?;
+			build_state::<RuntimeGenesisConfig>(config)?;
+			crate::genesis_config_presets::seed_identities(identities).map_err(Into::into)
 		}
 
 		fn get_preset(id: &Option<sp_genesis_builder::PresetId>) -> Option<Vec<u8>> {

@@ -13,6 +13,12 @@
 //! | Ferdie | economic operator `DE123456789012345` (importer) | DE |
 //! | One | carrier | DE |
 //! | Two | bank | DE |
+//!
+//! Bob and Charlie are also identity registrars (indices 0 and 1), and every demo account has an
+//! on-chain identity; the operators' identities are judged `KnownGood` by their customs. These
+//! identities live in the preset's extra `identities` section (see [`GenesisIdentities`]), which
+//! the runtime's `GenesisBuilder::build_state` applies after the pallets' genesis, since
+//! pallet-identity has no genesis configuration of its own.
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -25,9 +31,88 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use tradechain_primitives::{AgencyKind, CountryCode, OperatorId, OperatorKind};
 
 use crate::{
-	AccountId, AuraConfig, BalancesConfig, GrandpaConfig, RolesConfig, RuntimeGenesisConfig,
-	SudoConfig, UNIT,
+	AccountId, AuraConfig, BalancesConfig, GrandpaConfig, RolesConfig, Runtime,
+	RuntimeGenesisConfig, SudoConfig, UNIT,
 };
+
+/// The key of the extra genesis section that seeds pallet-identity.
+pub const IDENTITIES_KEY: &str = "identities";
+
+/// Identity registrars and identities to seed at genesis (pallet-identity has no genesis config).
+#[derive(Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "camelCase")]
+pub struct GenesisIdentities {
+	/// Registrar accounts, in index order.
+	pub registrars: Vec<AccountId>,
+	/// Identities: account, display name (at most 32 bytes), and the registrar index that judged
+	/// it `KnownGood`, if any.
+	pub identities: Vec<(AccountId, alloc::string::String, Option<u32>)>,
+}
+
+/// Splits the `identities` section off a full genesis config, so that the rest is exactly a
+/// [`RuntimeGenesisConfig`].
+pub fn split_identities(
+	config: Vec<u8>,
+) -> Result<(Vec<u8>, GenesisIdentities), alloc::string::String> {
+	let mut json: Value = serde_json::from_slice(&config)
+		.map_err(|e| alloc::format!("genesis config is not JSON: {e}"))?;
+	let identities = match json.as_object_mut().and_then(|o| o.remove(IDENTITIES_KEY)) {
+		Some(section) => serde_json::from_value(section)
+			.map_err(|e| alloc::format!("invalid `{IDENTITIES_KEY}` genesis section: {e}"))?,
+		None => GenesisIdentities::default(),
+	};
+	let config = serde_json::to_vec(&json).map_err(|e| alloc::format!("{e}"))?;
+	Ok((config, identities))
+}
+
+/// Writes the registrars and identities into pallet-identity's storage (no deposits: genesis
+/// records are the network's own).
+pub fn seed_identities(seed: GenesisIdentities) -> Result<(), alloc::string::String> {
+	use pallet_identity::{legacy::IdentityInfo, Data, Judgement, RegistrarInfo, Registration};
+	let registrars: frame_support::BoundedVec<_, _> = seed
+		.registrars
+		.into_iter()
+		.map(|account| Some(RegistrarInfo { account, fee: 0, fields: 0 }))
+		.collect::<Vec<_>>()
+		.try_into()
+		.map_err(|_| "too many genesis registrars")?;
+	pallet_identity::Registrars::<Runtime>::put(registrars);
+	for (who, display, judged_by) in seed.identities {
+		let display = Data::Raw(
+			display.into_bytes().try_into().map_err(|_| "a display name is at most 32 bytes")?,
+		);
+		let judgements = judged_by
+			.map(|index| (index, Judgement::KnownGood))
+			.into_iter()
+			.collect::<Vec<_>>()
+			.try_into()
+			.map_err(|_| "too many judgements")?;
+		let info = IdentityInfo { display, ..Default::default() };
+		pallet_identity::IdentityOf::<Runtime>::insert(
+			who,
+			Registration { judgements, deposit: 0, info },
+		);
+	}
+	Ok(())
+}
+
+fn demo_identities() -> GenesisIdentities {
+	use Sr25519Keyring::*;
+	let named =
+		|k: Sr25519Keyring, name: &str, judge: Option<u32>| (k.to_account_id(), name.into(), judge);
+	GenesisIdentities {
+		registrars: vec![Bob.to_account_id(), Charlie.to_account_id()],
+		identities: vec![
+			named(Bob, "Customs DE", None),
+			named(Charlie, "Kenya Revenue Authority Customs", None),
+			named(Dave, "Kenya National Chamber", None),
+			named(Eve, "Rift Valley Coffee Exporters", Some(1)),
+			named(Ferdie, "Hamburg Coffee Import GmbH", Some(0)),
+			named(One, "Nordsee Container Line", Some(0)),
+			named(Two, "Hanseatic Trade Bank", Some(0)),
+		],
+	}
+}
 
 /// Balance given to each endowed development account.
 pub const ENDOWMENT: crate::Balance = 1_000_000 * UNIT;
@@ -128,7 +213,14 @@ pub fn local_config_genesis() -> Value {
 /// The JSON of the preset with this id, if there is one.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
-		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::DEV_RUNTIME_PRESET => {
+			let mut patch = development_config_genesis();
+			let identities = serde_json::to_value(demo_identities()).expect("serializable");
+			if let Some(o) = patch.as_object_mut() {
+				o.insert(IDENTITIES_KEY.into(), identities);
+			}
+			patch
+		}
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
 		_ => return None,
 	};
@@ -177,7 +269,9 @@ mod tests {
 			merge(&mut json, patch);
 			let json = serde_json::to_vec(&json).expect("serializes");
 			sp_io::TestExternalities::default().execute_with(|| {
+				let (json, identities) = split_identities(json).expect("identities section is valid");
 				build_state::<RuntimeGenesisConfig>(json).expect("preset applies");
+				seed_identities(identities).expect("identities apply");
 				assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), authorities);
 				assert_eq!(
 					pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(),
@@ -188,9 +282,26 @@ mod tests {
 				assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice));
 				let demo = pallet_roles::Roles::<Runtime>::iter().count();
 				assert_eq!(demo, if id == "development" { 7 } else { 0 });
+				let ferdie = Sr25519Keyring::Ferdie.to_account_id();
+				let judged = <crate::configs::trade::IdentityJudgement as tradechain_primitives::IdentityVerifier<_>>::has_positive_judgement(&ferdie);
+				assert_eq!(judged, id == "development", "demo operators have judged identities");
 			});
 		}
 		assert_eq!(preset_names().len(), 2);
+	}
+
+	#[test]
+	fn a_malformed_identities_section_is_a_clear_error() {
+		let config =
+			br#"{"identities": {"registrars": [], "identities": [], "extra": 1}}"#.to_vec();
+		let err = split_identities(config).err().expect("unknown field is rejected");
+		assert!(err.contains("invalid `identities` genesis section"), "{err}");
+		let long = serde_json::json!({"identities": {"registrars": [], "identities": [[
+			Sr25519Keyring::Eve.to_account_id(), "x".repeat(33), null]]}});
+		let (_, seed) = split_identities(serde_json::to_vec(&long).unwrap()).unwrap();
+		sp_io::TestExternalities::default().execute_with(|| {
+			assert_eq!(seed_identities(seed), Err("a display name is at most 32 bytes".into()));
+		});
 	}
 
 	#[test]

@@ -4,6 +4,7 @@ use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::Get, BoundedVec};
 use scale_info::TypeInfo;
+pub use tradechain_primitives::Deposit;
 
 /// What a document is.
 #[derive(
@@ -31,15 +32,6 @@ pub enum DocumentKind {
 	InspectionReport,
 	/// Any other trade document.
 	Other,
-}
-
-/// A deposit held from `who`; removing its record releases exactly `amount` to `who`.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
-pub struct Deposit<AccountId, Balance> {
-	/// The account the deposit is held from.
-	pub who: AccountId,
-	/// The amount held.
-	pub amount: Balance,
 }
 
 /// An anchored document: who registered which hash, when.

@@ -2,7 +2,7 @@
 
 use super::*;
 use frame_benchmarking::v2::*;
-use frame_support::traits::{fungible::Mutate, Get};
+use frame_support::traits::{fungible::Mutate, EnsureOrigin, Get};
 use frame_system::RawOrigin;
 use sp_runtime::traits::Bounded;
 use tradechain_primitives::{IdentityVerifier, RoleProvider};
@@ -27,7 +27,7 @@ fn customs<T: Config>() -> T::AccountId {
 }
 
 fn longest_id() -> OperatorId {
-	OperatorId::parse(b"DE123456789012345").expect("17 characters")
+	OperatorId::parse(b"DE999999999999999").expect("17 characters")
 }
 
 fn longest_reason<T: Config>() -> ReasonOf<T> {

@@ -3,17 +3,8 @@
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::Get, BoundedVec};
 use scale_info::TypeInfo;
+pub use tradechain_primitives::Deposit;
 use tradechain_primitives::{CountryCode, OperatorId, X25519PublicKey};
-
-/// A deposit held from `who` under this pallet's hold reason. Removing the record it belongs to
-/// releases exactly `amount` to `who`.
-#[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
-pub struct Deposit<AccountId, Balance> {
-	/// The account the deposit is held from.
-	pub who: AccountId,
-	/// The amount held.
-	pub amount: Balance,
-}
 
 /// Whether a role can be exercised.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
