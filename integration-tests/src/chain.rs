@@ -10,8 +10,7 @@ pub type AtBlock =
 
 /// Fails the test if the checked-in metadata (and so the generated interface) no longer matches
 /// the runtime of the running node: run `scripts/update-metadata`.
-pub fn assert_metadata_current(api: &Client, at: &AtBlock) {
-	let _ = api;
+pub fn assert_metadata_current(at: &AtBlock) {
 	assert!(
 		tradechain::is_codegen_valid_for(&at.metadata()),
 		"integration-tests/artifacts/tradechain.scale is stale: run scripts/update-metadata"
@@ -47,25 +46,6 @@ fn failure(e: subxt::error::TransactionEventsError) -> String {
 	}
 }
 
-/// Signs `call` with `signer` at the current finalized block, submits it and waits for finality.
-/// A failed dispatch is `Err("Pallet::Error")` (or the dispatch error's text), so tests can assert
-/// the runtime's exact error.
-pub async fn submit<C: subxt::transactions::Payload>(
-	api: &Client,
-	call: &C,
-	signer: &subxt_signer::sr25519::Keypair,
-) -> Result<Events, String> {
-	let at = api.at_current_block().await.map_err(|e| format!("no finalized block: {e}"))?;
-	let progress = at
-		.transactions()
-		.sign_and_submit_then_watch_default(call, signer)
-		.await
-		.map_err(|e| format!("submission rejected: {e}"))?;
-	let in_block =
-		progress.wait_for_finalized().await.map_err(|e| format!("not finalized: {e}"))?;
-	in_block.wait_for_success().await.map_err(failure)
-}
-
 /// A chain driven step by step without waiting for finality: every transaction is built on the
 /// latest block in which one of ours was included (so one account's consecutive transactions get
 /// consecutive nonces) and the step ends when it is in a best block. A single-authority dev chain
@@ -80,6 +60,7 @@ impl Chain {
 	/// Starts from the node's finalized head.
 	pub async fn new(api: Client) -> Self {
 		let at = api.at_current_block().await.expect("a finalized block");
+		assert_metadata_current(&at);
 		let head = std::sync::Mutex::new((at.block_number(), at.block_hash()));
 		Self { api, head }
 	}

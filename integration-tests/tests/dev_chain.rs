@@ -17,7 +17,7 @@ async fn transfer_is_finalized_and_balances_change_by_amount_plus_fee() {
 	let node = Node::dev().await;
 	let api = node.client().await;
 	let before = api.at_current_block().await.expect("finalized block");
-	assert_metadata_current(&api, &before);
+	assert_metadata_current(&before);
 
 	let (alice, bob) = (dev::alice(), dev::bob());
 	let alice_id = alice.public_key().to_account_id();

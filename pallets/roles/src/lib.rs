@@ -547,7 +547,7 @@ pub mod pallet {
 			kind: OperatorKind,
 			reason: ReasonOf<T>,
 		) -> DispatchResult {
-			let customs = Self::ensure_customs_of(origin, &who, kind)?;
+			let (customs, _) = Self::ensure_customs_of(origin, &who, kind)?;
 			Roles::<T>::try_mutate(&who, Role::Operator(kind), |record| -> DispatchResult {
 				let record = record.as_mut().ok_or(Error::<T>::RoleNotFound)?;
 				ensure!(record.status == RoleStatus::Active, Error::<T>::AlreadySuspended);
@@ -568,7 +568,7 @@ pub mod pallet {
 			who: T::AccountId,
 			kind: OperatorKind,
 		) -> DispatchResult {
-			let customs = Self::ensure_customs_of(origin, &who, kind)?;
+			let (customs, _) = Self::ensure_customs_of(origin, &who, kind)?;
 			Roles::<T>::try_mutate(&who, Role::Operator(kind), |record| -> DispatchResult {
 				let record = record.as_mut().ok_or(Error::<T>::RoleNotFound)?;
 				ensure!(record.status != RoleStatus::Active, Error::<T>::NotSuspended);
@@ -590,8 +590,8 @@ pub mod pallet {
 			kind: OperatorKind,
 			reason: ReasonOf<T>,
 		) -> DispatchResult {
-			let customs = Self::ensure_customs_of(origin, &who, kind)?;
-			Self::close_role(&who, kind)?;
+			let (customs, record) = Self::ensure_customs_of(origin, &who, kind)?;
+			Self::close_role(&who, kind, record)?;
 			Self::deposit_event(Event::OperatorRemoved { who, kind, by: customs, reason });
 			Ok(())
 		}
@@ -603,7 +603,9 @@ pub mod pallet {
 		#[pallet::call_index(9)]
 		pub fn resign(origin: OriginFor<T>, kind: OperatorKind) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::close_role(&who, kind)?;
+			let record =
+				Roles::<T>::get(&who, Role::Operator(kind)).ok_or(Error::<T>::RoleNotFound)?;
+			Self::close_role(&who, kind, record)?;
 			Self::deposit_event(Event::OperatorResigned { who, kind });
 			Ok(())
 		}
@@ -667,17 +669,18 @@ pub mod pallet {
 			Ok((who, country))
 		}
 
-		/// The origin must be an active customs authority of the country `who` holds `kind` for.
+		/// The origin must be an active customs authority of the country `who` holds `kind` for;
+		/// returns the authority and the operator's record.
 		fn ensure_customs_of(
 			origin: OriginFor<T>,
 			who: &T::AccountId,
 			kind: OperatorKind,
-		) -> Result<T::AccountId, DispatchError> {
+		) -> Result<(T::AccountId, RoleRecordOf<T>), DispatchError> {
 			let (customs, country) = Self::ensure_customs(origin)?;
 			let record =
 				Roles::<T>::get(who, Role::Operator(kind)).ok_or(Error::<T>::RoleNotFound)?;
 			ensure!(record.country == country, Error::<T>::WrongCountry);
-			Ok(customs)
+			Ok((customs, record))
 		}
 
 		/// Releases exactly the deposit's amount back to its owner.
@@ -700,10 +703,13 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Removes an operator role, its operator id and its deposit.
-		fn close_role(who: &T::AccountId, kind: OperatorKind) -> DispatchResult {
-			let record =
-				Roles::<T>::get(who, Role::Operator(kind)).ok_or(Error::<T>::RoleNotFound)?;
+		/// Removes an operator role (whose `record` the caller read), its operator id and its
+		/// deposit.
+		fn close_role(
+			who: &T::AccountId,
+			kind: OperatorKind,
+			record: RoleRecordOf<T>,
+		) -> DispatchResult {
 			if let Some(deposit) = &record.deposit {
 				Self::release(HoldReason::Registration, deposit)?;
 			}
