@@ -11,6 +11,10 @@ pub mod node;
 
 pub use node::{Node, NodeBuilder};
 
+/// The metadata the interface is generated from. Included so that cargo rebuilds this crate when
+/// `scripts/update-metadata` rewrites the file (the `subxt` macro alone is not tracked).
+pub const METADATA: &[u8] = include_bytes!("../artifacts/tradechain.scale");
+
 /// The typed interface of the Tradechain runtime, generated from its metadata.
 #[subxt::subxt(runtime_metadata_path = "artifacts/tradechain.scale")]
 pub mod tradechain {}

@@ -1,5 +1,8 @@
 //! The node's own JSON-RPC methods, on top of Substrate's defaults: account nonces
-//! (`system_accountNextIndex`) and fee queries (`payment_queryInfo`).
+//! (`system_accountNextIndex`), fee queries (`payment_queryInfo`) and certificate-of-origin
+//! verification for portals (`origin_verifyCertificate`, see [`origin`]).
+
+pub mod origin;
 
 use std::sync::Arc;
 
@@ -31,6 +34,7 @@ where
 		+ 'static,
 	C::Api: substrate_frame_rpc_system::AccountNonceApi<Block, AccountId, Nonce>
 		+ pallet_transaction_payment_rpc::TransactionPaymentRuntimeApi<Block, Balance>
+		+ pallet_certificates_of_origin::runtime_api::CertificatesApi<Block, AccountId>
 		+ BlockBuilder<Block>,
 	P: TransactionPool + 'static,
 {
@@ -41,7 +45,10 @@ where
 	let FullDeps { client, pool } = deps;
 
 	module.merge(System::new(client.clone(), pool).into_rpc())?;
-	module.merge(TransactionPayment::new(client).into_rpc())?;
+	module.merge(TransactionPayment::new(client.clone()).into_rpc())?;
+	module.merge(origin::OriginApiServer::into_rpc(
+		origin::Origin::<C, (Block, AccountId)>::new(client),
+	))?;
 
 	Ok(module)
 }

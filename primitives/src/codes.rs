@@ -305,6 +305,63 @@ impl OperatorId {
 }
 impl_code!(OperatorId, BoundedVec<u8, ConstU32<17>>, "operator id");
 
+/// A trade agreement's short code as the trade ministry lists it (e.g. `AFCFTA`, `EU-KE-EPA`): 2 to
+/// 16 upper-case ASCII letters, digits and hyphens.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Encode, MaxEncodedLen, TypeInfo)]
+pub struct AgreementCode(BoundedVec<u8, ConstU32<16>>);
+
+impl AgreementCode {
+	/// Checks that `bytes` are 2 to 16 upper-case ASCII letters, digits or hyphens.
+	pub fn parse(bytes: &[u8]) -> Result<Self, CodeError> {
+		if !(2..=16).contains(&bytes.len()) {
+			return Err(CodeError::Length);
+		}
+		if !bytes.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || *c == b'-') {
+			return Err(CodeError::InvalidCharacter);
+		}
+		BoundedVec::try_from(bytes.to_vec()).map(AgreementCode).map_err(|_| CodeError::Length)
+	}
+
+	/// The characters.
+	pub fn as_bytes(&self) -> &[u8] {
+		&self.0
+	}
+}
+impl_code!(AgreementCode, BoundedVec<u8, ConstU32<16>>, "agreement code");
+
+/// A unit of measure, UN/ECE Recommendation 20 style (`KGM` kilogram, `LTR` litre, `NAR` number of
+/// articles, `TNE` tonne): 2 or 3 upper-case ASCII letters or digits.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Encode, MaxEncodedLen, TypeInfo)]
+pub struct UnitCode([u8; 3]);
+
+impl UnitCode {
+	/// Checks that `bytes` are 2 or 3 upper-case ASCII letters or digits. A two-character code is
+	/// stored with a trailing space.
+	pub fn parse(bytes: &[u8]) -> Result<Self, CodeError> {
+		let code = match bytes {
+			[a, b] => [*a, *b, b' '],
+			[a, b, c] if *c != b' ' => [*a, *b, *c],
+			[a, b, b' '] => [*a, *b, b' '],
+			_ => return Err(CodeError::Length),
+		};
+		let used = if code[2] == b' ' { &code[..2] } else { &code[..] };
+		if !used.iter().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+			return Err(CodeError::InvalidCharacter);
+		}
+		Ok(UnitCode(code))
+	}
+
+	/// The characters, without the padding space of a two-character code.
+	pub fn as_bytes(&self) -> &[u8] {
+		if self.0[2] == b' ' {
+			&self.0[..2]
+		} else {
+			&self.0
+		}
+	}
+}
+impl_code!(UnitCode, [u8; 3], "unit code");
+
 /// The BLAKE2-256 hash of a document's canonical bytes: a file's bytes, a JSON document's
 /// RFC 8785 (JCS) form, an EPCIS event's GS1 event-hash input. Documents stay off-chain.
 pub type DocumentHash = sp_core::H256;

@@ -10,6 +10,9 @@
 //!   [`CodeError`], from text and from SCALE alike, and never panics.
 //! - [`deposit`]: [`Deposit`], the record of a deposit held for a user-created record.
 //! - [`roles`]: agencies and operators, by country.
+//! - [`trade`]: certificates of origin and AEO status as customs sees them
+//!   ([`CertificateProvider`], [`AeoStatusProvider`]), and Merkle proofs of batch-issued
+//!   certificates ([`batch_root`], [`batch_proof`], [`verify_batch_proof`]).
 //! - [`traits`]: [`RoleProvider`] and the [`EnsureRole`] origin built on it, identity judgements,
 //!   encryption keys.
 
@@ -20,13 +23,19 @@ extern crate alloc;
 pub mod codes;
 pub mod deposit;
 pub mod roles;
+pub mod trade;
 pub mod traits;
 
 pub use codes::{
-	document_hash, CodeError, CountryCode, DocumentHash, Gln, HsCode, OperatorId, UnLocode,
+	document_hash, AgreementCode, CodeError, CountryCode, DocumentHash, Gln, HsCode, OperatorId,
+	UnLocode, UnitCode,
 };
 pub use deposit::Deposit;
 pub use roles::{AgencyKind, OperatorKind, Role};
+pub use trade::{
+	batch_proof, batch_root, verify_batch_proof, AeoKind, AeoStatusProvider, BatchProof,
+	CertificateProvider, CertificateUnusable, UsableCertificate,
+};
 pub use traits::{
 	EncryptionKeyProvider, EnsureRole, IdentityVerifier, RoleProvider, X25519PublicKey,
 };

@@ -21,9 +21,9 @@ use tradechain_primitives::{
 };
 
 use crate::{
-	opaque::SessionKeys, AccountId, Aura, Balance, Block, BlockNumber, Documents, Executive,
-	Grandpa, InherentDataExt, Nonce, Roles, Runtime, RuntimeCall, RuntimeGenesisConfig, System,
-	TransactionPayment, VERSION,
+	opaque::SessionKeys, AccountId, Aeo, Aura, Balance, Block, BlockNumber, CertificatesOfOrigin,
+	Documents, Executive, Grandpa, InherentDataExt, Nonce, Roles, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -218,6 +218,31 @@ impl_runtime_apis! {
 		}
 		fn envelope(hash: DocumentHash, reader: AccountId) -> Option<Vec<u8>> {
 			Documents::envelope(hash, reader)
+		}
+	}
+
+	impl pallet_certificates_of_origin::runtime_api::CertificatesApi<Block, AccountId> for Runtime {
+		fn certificate_status(hash: DocumentHash) -> pallet_certificates_of_origin::CertificateStatus {
+			CertificatesOfOrigin::certificate_status(hash)
+		}
+		fn certificate(hash: DocumentHash) -> Option<pallet_certificates_of_origin::CertificateInfo<AccountId>> {
+			CertificatesOfOrigin::certificate(hash)
+		}
+		fn batch_certificate_status(
+			root: DocumentHash,
+			hash: DocumentHash,
+			proof: tradechain_primitives::BatchProof,
+		) -> pallet_certificates_of_origin::CertificateStatus {
+			CertificatesOfOrigin::batch_certificate_status(root, hash, proof)
+		}
+	}
+
+	impl pallet_aeo::runtime_api::AeoApi<Block, AccountId> for Runtime {
+		fn aeo_status(operator: AccountId, seen_from: tradechain_primitives::CountryCode) -> pallet_aeo::AeoStatus {
+			Aeo::aeo_status(&operator, seen_from)
+		}
+		fn mras(country: tradechain_primitives::CountryCode) -> Vec<(tradechain_primitives::CountryCode, pallet_aeo::Mra)> {
+			Aeo::mras_of(country)
 		}
 	}
 

@@ -11,4 +11,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_identity, Identity]
 	[pallet_roles, Roles]
 	[pallet_documents, Documents]
+	[pallet_certificates_of_origin, CertificatesOfOrigin]
+	[pallet_aeo, Aeo]
 );

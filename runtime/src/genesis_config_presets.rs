@@ -6,6 +6,7 @@
 //!
 //! | account | role | country |
 //! | --- | --- | --- |
+//! | Alice | trade ministry (also sudo and validator) | KE |
 //! | Bob | customs authority | DE |
 //! | Charlie | customs authority | KE |
 //! | Dave | origin issuer (chamber of commerce) | KE |
@@ -13,6 +14,13 @@
 //! | Ferdie | economic operator `DE123456789012345` (importer) | DE |
 //! | One | carrier | DE |
 //! | Two | bank | DE |
+//!
+//! The demo trade (see [`demo_trade`]): Kenya lists the agreement `EU-KE-EPA` with Germany, France
+//! and the Netherlands; Dave has issued two certificates of origin for Eve's coffee to Ferdie (one
+//! preferential under the EPA, one not; hashes [`DEMO_PREFERENTIAL_CERTIFICATE`] and
+//! [`DEMO_CERTIFICATE`], valid to the end of 2027); Charlie has certified Eve as AEO-F and Bob
+//! has certified Ferdie as AEO-S (valid to the end of 2028); Kenya and Germany have a mutual
+//! recognition agreement in force covering both kinds.
 //!
 //! Bob and Charlie are also identity registrars (indices 0 and 1), and every demo account has an
 //! on-chain identity; the operators' identities are judged `KnownGood` by their customs. These
@@ -28,11 +36,14 @@ use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
-use tradechain_primitives::{AgencyKind, CountryCode, OperatorId, OperatorKind};
+use pallet_certificates_of_origin::{CertificateDetails, GoodsLine, OriginCriterion, Preference};
+use tradechain_primitives::{
+	document_hash, AeoKind, AgencyKind, CountryCode, DocumentHash, OperatorId, OperatorKind,
+};
 
 use crate::{
-	AccountId, AuraConfig, BalancesConfig, GrandpaConfig, RolesConfig, Runtime,
-	RuntimeGenesisConfig, SudoConfig, UNIT,
+	AccountId, AeoConfig, AuraConfig, BalancesConfig, CertificatesOfOriginConfig, GrandpaConfig,
+	RolesConfig, Runtime, RuntimeGenesisConfig, SudoConfig, UNIT,
 };
 
 /// The key of the extra genesis section that seeds pallet-identity.
@@ -135,6 +146,7 @@ pub fn demo_roles() -> DemoRoles {
 	use Sr25519Keyring::*;
 	(
 		vec![
+			(Alice.to_account_id(), AgencyKind::TradeMinistry, code("KE")),
 			(Bob.to_account_id(), AgencyKind::CustomsAuthority, code("DE")),
 			(Charlie.to_account_id(), AgencyKind::CustomsAuthority, code("KE")),
 			(Dave.to_account_id(), AgencyKind::OriginIssuer, code("KE")),
@@ -158,12 +170,93 @@ pub fn demo_roles() -> DemoRoles {
 	)
 }
 
-/// The genesis of a network with these authorities, funded accounts, sudo key and roles.
+/// The hash of the demo's preferential certificate of origin (the BLAKE2-256 of its stand-in
+/// document text `demo certificate of origin KE-2026-0001`).
+pub const DEMO_PREFERENTIAL_CERTIFICATE: &str = "demo certificate of origin KE-2026-0001";
+/// The stand-in document text of the demo's non-preferential certificate.
+pub const DEMO_CERTIFICATE: &str = "demo certificate of origin KE-2026-0002";
+/// 2027-12-31T23:59:59Z in milliseconds.
+const END_OF_2027: u64 = 1_830_297_599_000;
+/// 2028-12-31T23:59:59Z in milliseconds.
+const END_OF_2028: u64 = 1_861_919_999_000;
+
+/// The demo hash of a stand-in document text.
+pub fn demo_hash(text: &str) -> DocumentHash {
+	document_hash(text.as_bytes())
+}
+
+/// The demo's agreements, certificates of origin, AEOs and MRA (see the module docs).
+pub fn demo_trade() -> (CertificatesOfOriginConfig, AeoConfig) {
+	use Sr25519Keyring::*;
+	let coffee = GoodsLine {
+		hs_code: code("090111"),
+		description: demo_hash("green coffee beans, not roasted, not decaffeinated, AA grade"),
+		quantity: 19_200,
+		unit: code("KGM"),
+	};
+	let details = |preference, invoice: &str| CertificateDetails {
+		exporter: Eve.to_account_id(),
+		consignee: Ferdie.to_account_id(),
+		destination: code("DE"),
+		goods: vec![coffee.clone()].try_into().expect("one line is within the bound"),
+		preference,
+		invoice: invoice.as_bytes().to_vec().try_into().expect("short reference"),
+		valid_until: END_OF_2027,
+	};
+	let epa = Preference::Preferential {
+		agreement: code("EU-KE-EPA"),
+		criterion: OriginCriterion::WhollyObtained,
+	};
+	(
+		CertificatesOfOriginConfig {
+			agreements: vec![(
+				code("KE"),
+				code("EU-KE-EPA"),
+				vec![code("DE"), code("FR"), code("NL")],
+			)],
+			certificates: vec![
+				(
+					demo_hash(DEMO_PREFERENTIAL_CERTIFICATE),
+					Dave.to_account_id(),
+					details(epa, "INV-2026-0001"),
+				),
+				(
+					demo_hash(DEMO_CERTIFICATE),
+					Dave.to_account_id(),
+					details(Preference::NonPreferential, "INV-2026-0002"),
+				),
+			],
+		},
+		AeoConfig {
+			certificates: vec![
+				(
+					Eve.to_account_id(),
+					Charlie.to_account_id(),
+					AeoKind::Full,
+					b"KEAEOF2026001".to_vec(),
+					END_OF_2028,
+				),
+				(
+					Ferdie.to_account_id(),
+					Bob.to_account_id(),
+					AeoKind::Security,
+					b"DEAEOS2026001".to_vec(),
+					END_OF_2028,
+				),
+			],
+			mras: vec![(code("KE"), code("DE"), AeoKind::Full)],
+		},
+	)
+}
+
+/// The genesis of a network with these authorities, funded accounts, sudo key, roles and trade
+/// records.
 pub fn testnet_genesis(
 	initial_authorities: Vec<(AuraId, GrandpaId)>,
 	endowed_accounts: Vec<AccountId>,
 	root: AccountId,
 	(agencies, operators): DemoRoles,
+	(certificates_of_origin, aeo): (CertificatesOfOriginConfig, AeoConfig),
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -177,6 +270,11 @@ pub fn testnet_genesis(
 		},
 		sudo: SudoConfig { key: Some(root) },
 		roles: RolesConfig { agencies, operators },
+		certificates_of_origin: CertificatesOfOriginConfig {
+			agreements: certificates_of_origin.agreements,
+			certificates: certificates_of_origin.certificates,
+		},
+		aeo: AeoConfig { certificates: aeo.certificates, mras: aeo.mras },
 	})
 }
 
@@ -192,6 +290,7 @@ pub fn development_config_genesis() -> Value {
 		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
 		Sr25519Keyring::Alice.to_account_id(),
 		demo_roles(),
+		demo_trade(),
 	)
 }
 
@@ -207,6 +306,7 @@ pub fn local_config_genesis() -> Value {
 		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
 		Sr25519Keyring::Alice.to_account_id(),
 		(Vec::new(), Vec::new()),
+		(CertificatesOfOriginConfig::default(), AeoConfig::default()),
 	)
 }
 
@@ -281,7 +381,18 @@ mod tests {
 				assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&alice), ENDOWMENT);
 				assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice));
 				let demo = pallet_roles::Roles::<Runtime>::iter().count();
-				assert_eq!(demo, if id == "development" { 7 } else { 0 });
+				assert_eq!(demo, if id == "development" { 8 } else { 0 });
+				// Genesis runs at time zero; look at the demo from 2026-11-25.
+				pallet_timestamp::Now::<Runtime>::put(1_795_000_000_000);
+				let status = crate::CertificatesOfOrigin::certificate_status(demo_hash(
+					DEMO_PREFERENTIAL_CERTIFICATE,
+				));
+				assert_eq!(status.is_valid(), id == "development", "{status:?}");
+				let eve = Sr25519Keyring::Eve.to_account_id();
+				let seen_from_de = <crate::Aeo as tradechain_primitives::AeoStatusProvider<_>>::recognised_kind(&eve, code("DE"));
+				assert_eq!(seen_from_de, (id == "development").then_some(AeoKind::Full));
+				crate::CertificatesOfOrigin::do_try_state().expect("certificate invariants");
+				crate::Aeo::do_try_state().expect("AEO invariants");
 				let ferdie = Sr25519Keyring::Ferdie.to_account_id();
 				let judged = <crate::configs::trade::IdentityJudgement as tradechain_primitives::IdentityVerifier<_>>::has_positive_judgement(&ferdie);
 				assert_eq!(judged, id == "development", "demo operators have judged identities");

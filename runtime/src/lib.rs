@@ -201,4 +201,8 @@ mod runtime {
 	pub type Roles = pallet_roles;
 	#[runtime::pallet_index(21)]
 	pub type Documents = pallet_documents;
+	#[runtime::pallet_index(22)]
+	pub type CertificatesOfOrigin = pallet_certificates_of_origin;
+	#[runtime::pallet_index(23)]
+	pub type Aeo = pallet_aeo;
 }

@@ -79,6 +79,26 @@ fn operator_ids() {
 }
 
 #[test]
+fn agreement_codes() {
+	assert_eq!("EU-KE-EPA".parse::<AgreementCode>().unwrap().as_bytes(), b"EU-KE-EPA");
+	assert_eq!("A".parse::<AgreementCode>(), Err(CodeError::Length));
+	assert_eq!("AFCFTA-2019-PROTOCOL".parse::<AgreementCode>(), Err(CodeError::Length));
+	assert_eq!("eu-ke".parse::<AgreementCode>(), Err(CodeError::InvalidCharacter));
+	assert_eq!("EU KE".parse::<AgreementCode>(), Err(CodeError::InvalidCharacter));
+}
+
+#[test]
+fn unit_codes() {
+	assert_eq!("KGM".parse::<UnitCode>().unwrap().as_bytes(), b"KGM");
+	assert_eq!("KG".parse::<UnitCode>().unwrap().to_string(), "KG");
+	assert_eq!(UnitCode::decode(&mut &b"KG "[..]).unwrap().as_bytes(), b"KG");
+	assert_eq!("K".parse::<UnitCode>(), Err(CodeError::Length));
+	assert_eq!("KGMS".parse::<UnitCode>(), Err(CodeError::Length));
+	assert_eq!("kgm".parse::<UnitCode>(), Err(CodeError::InvalidCharacter));
+	assert_eq!("K  ".parse::<UnitCode>(), Err(CodeError::InvalidCharacter));
+}
+
+#[test]
 fn document_hash_is_blake2_256() {
 	assert_eq!(
 		format!("{:?}", document_hash(b"")),
@@ -125,6 +145,12 @@ proptest! {
 	#[test]
 	fn valid_operator_ids_round_trip(s in "[A-Z0-9]{2,17}") { roundtrip(&s.parse::<OperatorId>().unwrap()); }
 
+	#[test]
+	fn valid_agreement_codes_round_trip(s in "[A-Z0-9-]{2,16}") { roundtrip(&s.parse::<AgreementCode>().unwrap()); }
+
+	#[test]
+	fn valid_unit_codes_round_trip(s in "[A-Z0-9]{2,3}") { roundtrip(&s.parse::<UnitCode>().unwrap()); }
+
 	/// Any input either parses into a code whose text is the input, or is rejected; never a panic.
 	#[test]
 	fn arbitrary_text_is_parsed_or_rejected(s in "\\PC{0,20}") {
@@ -133,6 +159,8 @@ proptest! {
 		if let Ok(c) = s.parse::<Gln>() { prop_assert_eq!(c.to_string(), s.clone()); }
 		if let Ok(c) = s.parse::<OperatorId>() { prop_assert_eq!(c.to_string(), s.clone()); }
 		if let Ok(c) = s.parse::<UnLocode>() { prop_assert_eq!(c.to_string(), s.replace(' ', "")); }
+		if let Ok(c) = s.parse::<AgreementCode>() { prop_assert_eq!(c.to_string(), s.clone()); }
+		if let Ok(c) = s.parse::<UnitCode>() { prop_assert_eq!(c.to_string(), s.trim_end()); }
 	}
 
 	/// Arbitrary bytes never decode into an invalid code.
@@ -143,6 +171,8 @@ proptest! {
 		if let Ok(c) = Gln::decode(&mut &bytes[..]) { prop_assert!(Gln::parse(c.as_bytes()).is_ok()); }
 		if let Ok(c) = UnLocode::decode(&mut &bytes[..]) { prop_assert!(UnLocode::parse(c.as_bytes()).is_ok()); }
 		if let Ok(c) = OperatorId::decode(&mut &bytes[..]) { prop_assert!(OperatorId::parse(c.as_bytes()).is_ok()); }
+		if let Ok(c) = AgreementCode::decode(&mut &bytes[..]) { prop_assert!(AgreementCode::parse(c.as_bytes()).is_ok()); }
+		if let Ok(c) = UnitCode::decode(&mut &bytes[..]) { prop_assert!(UnitCode::parse(c.as_bytes()).is_ok()); }
 	}
 
 	/// Invalid GLNs: any change of one digit breaks the check digit.

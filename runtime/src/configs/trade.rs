@@ -1,4 +1,5 @@
-//! The trade pallets: how roles and documents are wired to balances, identity and time.
+//! The trade pallets: how roles, documents, certificates of origin and the AEO registry are wired
+//! to balances, identity and time.
 //!
 //! Pallets see each other only through the traits of `tradechain-primitives`; this file is where
 //! the runtime says which pallet answers which trait.
@@ -44,7 +45,23 @@ parameter_types! {
 	pub const DocumentDeposit: Balance = deposit(1, 180);
 	/// A key envelope.
 	pub const GrantDeposit: Balance = deposit(1, 160);
+	/// A certificate of origin (up to 32 goods lines, texts of 256 bytes): about 2.6 kB at most.
+	pub const CertificateDeposit: Balance = deposit(1, 2_600);
+	/// A batch of certificates: root, issuer, counts, times.
+	pub const BatchDeposit: Balance = deposit(1, 140);
+	/// An exporter's application for a certificate of origin.
+	pub const OriginApplicationDeposit: Balance = deposit(1, 2_600);
+	/// An operator's AEO application.
+	pub const AeoApplicationDeposit: Balance = deposit(1, 100);
+	/// Certificates and batches are valid for at most a year.
+	pub const MaxCertificateValidity: u64 = 365 * DAY_MS;
+	/// Origin records are kept five years after their validity (the usual customs retention
+	/// period for proofs of origin) before anyone may purge them.
+	pub const OriginRetention: u64 = 5 * 365 * DAY_MS;
 }
+
+/// A day in milliseconds.
+const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 
 impl pallet_roles::Config for Runtime {
 	type Currency = Balances;
@@ -72,4 +89,44 @@ impl pallet_documents::Config for Runtime {
 	type MaxGrants = ConstU32<32>;
 	type MaxHistory = ConstU32<64>;
 	type WeightInfo = pallet_documents::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_certificates_of_origin::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Roles = Roles;
+	type Time = Timestamp;
+	type CertificateDeposit = CertificateDeposit;
+	type BatchDeposit = BatchDeposit;
+	type ApplicationDeposit = OriginApplicationDeposit;
+	type MaxGoodsLines = ConstU32<32>;
+	type MaxReasonLength = ConstU32<256>;
+	/// The African Continental FTA has 54 parties.
+	type MaxPartners = ConstU32<64>;
+	type MaxRevokedPerBatch = ConstU32<1_000>;
+	type MaxValidity = MaxCertificateValidity;
+	type RetentionPeriod = OriginRetention;
+	type WeightInfo = pallet_certificates_of_origin::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkTime;
+}
+
+/// Sets pallet-timestamp's time for benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchmarkTime;
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_certificates_of_origin::BenchmarkHelper for BenchmarkTime {
+	fn set_time(ms: u64) {
+		pallet_timestamp::Now::<Runtime>::put(ms);
+	}
+}
+
+impl pallet_aeo::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Roles = Roles;
+	type Time = Timestamp;
+	type ApplicationDeposit = AeoApplicationDeposit;
+	type MaxTextLength = ConstU32<256>;
+	type WeightInfo = pallet_aeo::weights::SubstrateWeight<Runtime>;
 }
