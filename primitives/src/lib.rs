@@ -9,6 +9,8 @@
 //!   [`DocumentHash`] (BLAKE2-256 of a document's canonical bytes). Each rejects bad input with a
 //!   [`CodeError`], from text and from SCALE alike, and never panics.
 //! - [`deposit`]: [`Deposit`], the record of a deposit held for a user-created record.
+//! - [`payments`]: the conditions an escrow waits on ([`DeclarationStatus`],
+//!   [`ConsignmentReceipts`], [`TransferableDocuments`]) and [`DutyPayment`] for customs.
 //! - [`roles`]: agencies and operators, by country.
 //! - [`trade`]: certificates of origin and AEO status as customs sees them
 //!   ([`CertificateProvider`], [`AeoStatusProvider`]), and Merkle proofs of batch-issued
@@ -22,6 +24,7 @@ extern crate alloc;
 
 pub mod codes;
 pub mod deposit;
+pub mod payments;
 pub mod roles;
 pub mod trade;
 pub mod traits;
@@ -31,6 +34,10 @@ pub use codes::{
 	UnLocode, UnitCode,
 };
 pub use deposit::Deposit;
+pub use payments::{
+	ConsignmentReceipts, DeclarationId, DeclarationStatus, DutyPayment, ItemRef, Location,
+	TransferableDocuments,
+};
 pub use roles::{AgencyKind, OperatorKind, Role};
 pub use trade::{
 	batch_proof, batch_root, verify_batch_proof, AeoKind, AeoStatusProvider, BatchProof,

@@ -116,6 +116,14 @@ pub trait CertificateProvider<AccountId> {
 		importer: &AccountId,
 		destination: CountryCode,
 	) -> Result<UsableCertificate, CertificateUnusable>;
+
+	/// Makes a certificate under `hash` usable by `importer` into `destination`, for benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_usable_for_benchmarks(
+		hash: &DocumentHash,
+		importer: &AccountId,
+		destination: CountryCode,
+	);
 }
 
 /// No certificates exist.
@@ -134,6 +142,8 @@ impl<AccountId> CertificateProvider<AccountId> for () {
 	) -> Result<UsableCertificate, CertificateUnusable> {
 		Err(CertificateUnusable::Unknown)
 	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn make_usable_for_benchmarks(_: &DocumentHash, _: &AccountId, _: CountryCode) {}
 }
 
 /// AEO status as recognised by a country (the AEO pallet).

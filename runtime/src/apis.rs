@@ -22,7 +22,7 @@ use tradechain_primitives::{
 
 use crate::{
 	opaque::SessionKeys, AccountId, Aeo, Aura, Balance, Block, BlockNumber, CertificatesOfOrigin,
-	Documents, Executive, Grandpa, InherentDataExt, Nonce, Roles, Runtime, RuntimeCall,
+	Documents, Executive, Grandpa, InherentDataExt, Nonce, Payments, Roles, Runtime, RuntimeCall,
 	RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
 
@@ -243,6 +243,18 @@ impl_runtime_apis! {
 		}
 		fn mras(country: tradechain_primitives::CountryCode) -> Vec<(tradechain_primitives::CountryCode, pallet_aeo::Mra)> {
 			Aeo::mras_of(country)
+		}
+	}
+
+	impl pallet_payments::runtime_api::PaymentsApi<Block, AccountId, Balance> for Runtime {
+		fn escrows_of(who: AccountId) -> Vec<pallet_payments::EscrowInfo<AccountId, Balance>> {
+			Payments::escrows_of(&who)
+		}
+		fn treasury_account(country: tradechain_primitives::CountryCode) -> AccountId {
+			Payments::treasury_account(country)
+		}
+		fn deferred_duty(who: AccountId, country: tradechain_primitives::CountryCode) -> Balance {
+			<Payments as tradechain_primitives::DutyPayment<AccountId, Balance>>::deferred(&who, country)
 		}
 	}
 

@@ -13,4 +13,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_documents, Documents]
 	[pallet_certificates_of_origin, CertificatesOfOrigin]
 	[pallet_aeo, Aeo]
+	[pallet_payments, Payments]
 );

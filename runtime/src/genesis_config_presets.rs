@@ -14,13 +14,18 @@
 //! | Ferdie | economic operator `DE123456789012345` (importer) | DE |
 //! | One | carrier | DE |
 //! | Two | bank | DE |
+//! | Alice//stash | arbiter | DE |
 //!
 //! The demo trade (see [`demo_trade`]): Kenya lists the agreement `EU-KE-EPA` with Germany, France
 //! and the Netherlands; Dave has issued two certificates of origin for Eve's coffee to Ferdie (one
 //! preferential under the EPA, one not; hashes [`DEMO_PREFERENTIAL_CERTIFICATE`] and
 //! [`DEMO_CERTIFICATE`], valid to the end of 2027); Charlie has certified Eve as AEO-F and Bob
 //! has certified Ferdie as AEO-S (valid to the end of 2028); Kenya and Germany have a mutual
-//! recognition agreement in force covering both kinds.
+//! recognition agreement in force covering both kinds. Ferdie has three escrows for Eve (arbiter
+//! Alice//stash): 5,000 UNIT waiting on customs release of declaration 1 and the preferential
+//! certificate; 5,000 UNIT released per condition, of which Two's (the bank's) approval already
+//! paid 2,000 and the surrender of a bill of lading will pay 3,000; and 1,000 UNIT disputed by
+//! Ferdie.
 //!
 //! Bob and Charlie are also identity registrars (indices 0 and 1), and every demo account has an
 //! on-chain identity; the operators' identities are judged `KnownGood` by their customs. These
@@ -43,7 +48,7 @@ use tradechain_primitives::{
 
 use crate::{
 	AccountId, AeoConfig, AuraConfig, BalancesConfig, CertificatesOfOriginConfig, GrandpaConfig,
-	RolesConfig, Runtime, RuntimeGenesisConfig, SudoConfig, UNIT,
+	PaymentsConfig, RolesConfig, Runtime, RuntimeGenesisConfig, SudoConfig, UNIT,
 };
 
 /// The key of the extra genesis section that seeds pallet-identity.
@@ -166,6 +171,7 @@ pub fn demo_roles() -> DemoRoles {
 			),
 			(One.to_account_id(), OperatorKind::Carrier, code("DE"), None),
 			(Two.to_account_id(), OperatorKind::Bank, code("DE"), None),
+			(AliceStash.to_account_id(), OperatorKind::Arbiter, code("DE"), None),
 		],
 	)
 }
@@ -249,6 +255,67 @@ pub fn demo_trade() -> (CertificatesOfOriginConfig, AeoConfig) {
 	)
 }
 
+/// The demo's escrows (see the module docs).
+pub fn demo_escrows() -> PaymentsConfig {
+	use pallet_payments::{Condition, GenesisEscrow};
+	use Sr25519Keyring::*;
+	let escrow = |amount: u128, conditions, partial| GenesisEscrow {
+		buyer: Ferdie.to_account_id(),
+		seller: Eve.to_account_id(),
+		arbiter: AliceStash.to_account_id(),
+		amount: amount * UNIT,
+		conditions,
+		partial,
+		deadline: END_OF_2027,
+		approved_by: vec![],
+		release: false,
+		disputed_by: None,
+	};
+	PaymentsConfig {
+		escrows: vec![
+			escrow(
+				5_000,
+				vec![
+					(Condition::DeclarationReleased { declaration: 1 }, 0),
+					(
+						Condition::CertificateValid {
+							certificate: demo_hash(DEMO_PREFERENTIAL_CERTIFICATE),
+							destination: code("DE"),
+						},
+						0,
+					),
+				],
+				false,
+			),
+			GenesisEscrow {
+				approved_by: vec![Two.to_account_id()],
+				release: true,
+				..escrow(
+					5_000,
+					vec![
+						(Condition::ApprovedBy { party: Two.to_account_id() }, 2_000 * UNIT),
+						(
+							Condition::BillOfLadingSurrendered {
+								bill: demo_hash("demo bill of lading"),
+							},
+							3_000 * UNIT,
+						),
+					],
+					true,
+				)
+			},
+			GenesisEscrow {
+				disputed_by: Some((Ferdie.to_account_id(), b"quality below contract".to_vec())),
+				..escrow(
+					1_000,
+					vec![(Condition::ApprovedBy { party: Two.to_account_id() }, 0)],
+					false,
+				)
+			},
+		],
+	}
+}
+
 /// The genesis of a network with these authorities, funded accounts, sudo key, roles and trade
 /// records.
 pub fn testnet_genesis(
@@ -257,6 +324,7 @@ pub fn testnet_genesis(
 	root: AccountId,
 	(agencies, operators): DemoRoles,
 	(certificates_of_origin, aeo): (CertificatesOfOriginConfig, AeoConfig),
+	payments: PaymentsConfig,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -275,6 +343,7 @@ pub fn testnet_genesis(
 			certificates: certificates_of_origin.certificates,
 		},
 		aeo: AeoConfig { certificates: aeo.certificates, mras: aeo.mras },
+		payments: PaymentsConfig { escrows: payments.escrows },
 	})
 }
 
@@ -291,6 +360,7 @@ pub fn development_config_genesis() -> Value {
 		Sr25519Keyring::Alice.to_account_id(),
 		demo_roles(),
 		demo_trade(),
+		demo_escrows(),
 	)
 }
 
@@ -307,6 +377,7 @@ pub fn local_config_genesis() -> Value {
 		Sr25519Keyring::Alice.to_account_id(),
 		(Vec::new(), Vec::new()),
 		(CertificatesOfOriginConfig::default(), AeoConfig::default()),
+		PaymentsConfig::default(),
 	)
 }
 
@@ -381,7 +452,7 @@ mod tests {
 				assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&alice), ENDOWMENT);
 				assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice));
 				let demo = pallet_roles::Roles::<Runtime>::iter().count();
-				assert_eq!(demo, if id == "development" { 8 } else { 0 });
+				assert_eq!(demo, if id == "development" { 9 } else { 0 });
 				// Genesis runs at time zero; look at the demo from 2026-11-25.
 				pallet_timestamp::Now::<Runtime>::put(1_795_000_000_000);
 				let status = crate::CertificatesOfOrigin::certificate_status(demo_hash(
@@ -393,6 +464,22 @@ mod tests {
 				assert_eq!(seen_from_de, (id == "development").then_some(AeoKind::Full));
 				crate::CertificatesOfOrigin::do_try_state().expect("certificate invariants");
 				crate::Aeo::do_try_state().expect("AEO invariants");
+				let ferdie = Sr25519Keyring::Ferdie.to_account_id();
+				let escrows = crate::Payments::escrows_of(&ferdie);
+				assert_eq!(escrows.len(), if id == "development" { 3 } else { 0 });
+				assert_eq!(
+					escrows.iter().map(|e| (e.released, e.disputed)).collect::<Vec<_>>(),
+					if id == "development" {
+						vec![(0, false), (2_000 * UNIT, false), (0, true)]
+					} else {
+						vec![]
+					}
+				);
+				crate::Payments::do_try_state().expect("payment invariants");
+				assert_ne!(
+					crate::Payments::treasury_account(code("DE")),
+					crate::Payments::treasury_account(code("KE"))
+				);
 				let ferdie = Sr25519Keyring::Ferdie.to_account_id();
 				let judged = <crate::configs::trade::IdentityJudgement as tradechain_primitives::IdentityVerifier<_>>::has_positive_judgement(&ferdie);
 				assert_eq!(judged, id == "development", "demo operators have judged identities");

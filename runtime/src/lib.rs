@@ -205,4 +205,6 @@ mod runtime {
 	pub type CertificatesOfOrigin = pallet_certificates_of_origin;
 	#[runtime::pallet_index(23)]
 	pub type Aeo = pallet_aeo;
+	#[runtime::pallet_index(24)]
+	pub type Payments = pallet_payments;
 }

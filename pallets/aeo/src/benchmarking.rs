@@ -48,16 +48,20 @@ where
 	(customs, operator)
 }
 
-/// Customs of Kenya and of Germany, Kenya having proposed an MRA.
+/// Countries without an MRA in the development preset (which has KE–DE).
+const A: &[u8; 2] = b"FR";
+const B: &[u8; 2] = b"JP";
+
+/// Customs of `A` and of `B`, `A` having proposed an MRA.
 fn proposed<T: Config>() -> (T::AccountId, T::AccountId)
 where
 	T::Currency: Mutate<T::AccountId>,
 {
-	let ke = member::<T>("customs", Role::CUSTOMS, b"KE");
-	let de = member::<T>("customs-de", Role::CUSTOMS, b"DE");
-	Pallet::<T>::propose_mra(RawOrigin::Signed(ke.clone()).into(), country(b"DE"), AeoKind::Full)
+	let a = member::<T>("customs-a", Role::CUSTOMS, A);
+	let b = member::<T>("customs-b", Role::CUSTOMS, B);
+	Pallet::<T>::propose_mra(RawOrigin::Signed(a.clone()).into(), country(B), AeoKind::Full)
 		.expect("proposes");
-	(ke, de)
+	(a, b)
 }
 
 #[benchmarks(where T::Currency: Mutate<T::AccountId>)]
@@ -151,29 +155,29 @@ mod benchmarks {
 
 	#[benchmark]
 	fn propose_mra() {
-		let customs = member::<T>("customs", Role::CUSTOMS, b"KE");
+		let customs = member::<T>("customs-a", Role::CUSTOMS, A);
 		#[extrinsic_call]
-		_(RawOrigin::Signed(customs), country(b"DE"), AeoKind::Full);
-		assert!(Mras::<T>::contains_key(mra_key(country(b"KE"), country(b"DE"))));
+		_(RawOrigin::Signed(customs), country(B), AeoKind::Full);
+		assert!(Mras::<T>::contains_key(mra_key(country(A), country(B))));
 	}
 
 	#[benchmark]
 	fn accept_mra() {
-		let (_, de) = proposed::<T>();
+		let (_, b) = proposed::<T>();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(de), country(b"KE"));
+		_(RawOrigin::Signed(b), country(A));
 		assert!(matches!(
-			Mras::<T>::get(mra_key(country(b"KE"), country(b"DE"))).expect("exists").state,
+			Mras::<T>::get(mra_key(country(A), country(B))).expect("exists").state,
 			MraState::InForce { .. }
 		));
 	}
 
 	#[benchmark]
 	fn end_mra() {
-		let (_, de) = proposed::<T>();
+		let (_, b) = proposed::<T>();
 		#[extrinsic_call]
-		_(RawOrigin::Signed(de), country(b"KE"));
-		assert!(!Mras::<T>::contains_key(mra_key(country(b"KE"), country(b"DE"))));
+		_(RawOrigin::Signed(b), country(A));
+		assert!(!Mras::<T>::contains_key(mra_key(country(A), country(B))));
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

@@ -88,7 +88,7 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
-		sp_runtime::ArithmeticError,
+		sp_runtime::{traits::Zero, ArithmeticError},
 		traits::{
 			fungible::{Inspect, InspectHold, MutateHold},
 			tokens::Precision,
@@ -827,7 +827,12 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Milliseconds since the Unix epoch; zero at genesis, where no time is known yet (and
+		/// pallet-timestamp logs an error when asked).
 		pub(crate) fn now() -> u64 {
+			if frame_system::Pallet::<T>::block_number().is_zero() {
+				return 0;
+			}
 			// Milliseconds since the epoch fit in u64 for 584 million years.
 			T::Time::now().as_millis().try_into().unwrap_or(u64::MAX)
 		}
@@ -1087,6 +1092,37 @@ pub mod pallet {
 			let usable = Self::usable_for(&cert, importer, destination)?;
 			Self::do_use(*hash, cert).map_err(|_| CertificateUnusable::NotValid)?;
 			Ok(usable)
+		}
+
+		#[cfg(feature = "runtime-benchmarks")]
+		fn make_usable_for_benchmarks(
+			hash: &DocumentHash,
+			importer: &T::AccountId,
+			destination: CountryCode,
+		) {
+			// A record written directly (no deposit held): benchmarks read it, nothing else.
+			let origin = CountryCode::parse(b"KE").expect("assigned");
+			let details = CertificateDetails {
+				exporter: importer.clone(),
+				consignee: importer.clone(),
+				destination,
+				goods: Default::default(),
+				preference: Preference::NonPreferential,
+				invoice: Default::default(),
+				valid_until: u64::MAX,
+			};
+			Certificates::<T>::insert(
+				hash,
+				Certificate {
+					issuer: importer.clone(),
+					origin,
+					details,
+					issued_at: 0,
+					replaces: None,
+					state: CertificateState::Issued,
+					deposit: Deposit { who: importer.clone(), amount: Default::default() },
+				},
+			);
 		}
 	}
 

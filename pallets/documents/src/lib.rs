@@ -70,7 +70,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use tradechain_primitives::{EncryptionKeyProvider, Role, RoleProvider};
+	use tradechain_primitives::{EncryptionKeyProvider, Role, RoleProvider, TransferableDocuments};
 
 	/// The balance type of [`Config::Currency`].
 	pub type BalanceOf<T> =
@@ -624,6 +624,29 @@ pub mod pallet {
 		/// The envelope granted to `reader` for `hash`, for the runtime API.
 		pub fn envelope(hash: DocumentHash, reader: T::AccountId) -> Option<alloc::vec::Vec<u8>> {
 			Grants::<T>::get(hash, reader).map(|g| g.envelope.into_inner())
+		}
+	}
+
+	impl<T: Config> TransferableDocuments for Pallet<T> {
+		fn is_surrendered(hash: &DocumentHash) -> bool {
+			Transferables::<T>::get(hash).is_some_and(|t| t.status == TransferStatus::Surrendered)
+		}
+
+		#[cfg(feature = "runtime-benchmarks")]
+		fn surrender_for_benchmarks(hash: &DocumentHash) {
+			// A record written directly (no anchor, no deposit): benchmarks read it, nothing
+			// else.
+			let who = T::AccountId::decode(&mut sp_runtime::traits::TrailingZeroInput::zeroes())
+				.expect("an all-zero account decodes");
+			Transferables::<T>::insert(
+				hash,
+				Transferable {
+					carrier: who.clone(),
+					holder: who,
+					status: TransferStatus::Surrendered,
+					history: Default::default(),
+				},
+			);
 		}
 	}
 }

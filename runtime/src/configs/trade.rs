@@ -1,5 +1,5 @@
-//! The trade pallets: how roles, documents, certificates of origin and the AEO registry are wired
-//! to balances, identity and time.
+//! The trade pallets: how roles, documents, certificates of origin, the AEO registry and payments
+//! are wired to balances, identity, time and each other.
 //!
 //! Pallets see each other only through the traits of `tradechain-primitives`; this file is where
 //! the runtime says which pallet answers which trait.
@@ -8,7 +8,10 @@ use frame_support::{parameter_types, traits::ConstU32};
 use frame_system::EnsureRoot;
 use tradechain_primitives::IdentityVerifier;
 
-use crate::{deposit, AccountId, Balance, Balances, Roles, Runtime, RuntimeHoldReason, Timestamp};
+use crate::{
+	deposit, AccountId, Balance, Balances, CertificatesOfOrigin, Documents, Roles, Runtime,
+	RuntimeHoldReason, Timestamp,
+};
 
 /// A positive judgement is `Reasonable` or `KnownGood` from any registrar of pallet-identity
 /// (agencies act as registrars).
@@ -53,6 +56,14 @@ parameter_types! {
 	pub const OriginApplicationDeposit: Balance = deposit(1, 2_600);
 	/// An operator's AEO application.
 	pub const AeoApplicationDeposit: Balance = deposit(1, 100);
+	/// An escrow record (up to 8 conditions) and its two index entries.
+	pub const EscrowDeposit: Balance = deposit(3, 800);
+	/// The smallest escrow or partial share: a thousand existential deposits.
+	pub const MinEscrow: Balance = 1_000 * crate::EXISTENTIAL_DEPOSIT;
+	/// Escrow deadlines are at most two years away.
+	pub const MaxEscrowDeadline: u64 = 2 * 365 * DAY_MS;
+	/// Derives the per-country treasury accounts that collect duties.
+	pub const TreasuryPalletId: frame_support::PalletId = frame_support::PalletId(*b"tc/duty_");
 	/// Certificates and batches are valid for at most a year.
 	pub const MaxCertificateValidity: u64 = 365 * DAY_MS;
 	/// Origin records are kept five years after their validity (the usual customs retention
@@ -120,6 +131,12 @@ impl pallet_certificates_of_origin::BenchmarkHelper for BenchmarkTime {
 		pallet_timestamp::Now::<Runtime>::put(ms);
 	}
 }
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_payments::BenchmarkHelper for BenchmarkTime {
+	fn set_time(ms: u64) {
+		pallet_timestamp::Now::<Runtime>::put(ms);
+	}
+}
 
 impl pallet_aeo::Config for Runtime {
 	type Currency = Balances;
@@ -129,4 +146,27 @@ impl pallet_aeo::Config for Runtime {
 	type ApplicationDeposit = AeoApplicationDeposit;
 	type MaxTextLength = ConstU32<256>;
 	type WeightInfo = pallet_aeo::weights::SubstrateWeight<Runtime>;
+}
+
+impl pallet_payments::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Roles = Roles;
+	type Time = Timestamp;
+	/// No customs pallet yet: no declaration is released, so escrows waiting on one can only be
+	/// refunded after their deadline or settled by their arbiter.
+	type Declarations = ();
+	/// No traceability pallet yet: likewise for receiving events.
+	type Consignments = ();
+	type Certificates = CertificatesOfOrigin;
+	type Bills = Documents;
+	type PalletId = TreasuryPalletId;
+	type EscrowDeposit = EscrowDeposit;
+	type MinEscrow = MinEscrow;
+	type MaxConditions = ConstU32<8>;
+	type MaxReasonLength = ConstU32<256>;
+	type MaxDeadline = MaxEscrowDeadline;
+	type WeightInfo = pallet_payments::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkTime;
 }

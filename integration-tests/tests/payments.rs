@@ -1,0 +1,203 @@
+//! Trade payments through the real node, with the development preset's demo: Ferdie (DE
+//! importer) buys from Eve (KE exporter); Dave is a KE origin issuer, One a DE carrier, Two a DE
+//! bank, Alice//stash an arbiter.
+//!
+//! An escrow waiting on a certificate of origin and the surrender of a bill of lading pays Eve
+//! only after both; another is refunded after its deadline; a disputed one is settled 70/30 by the
+//! arbiter. Wrong parties move no funds, and total issuance falls by exactly the transaction fees
+//! (this runtime burns fees): the escrows neither create nor lose funds.
+//!
+//! Customs-release and receiving-event conditions wait for the customs and traceability pallets;
+//! until then the runtime wires them to "never holds".
+
+use subxt::utils::{AccountId32, H256};
+use subxt_signer::sr25519::{dev, Keypair};
+use tradechain_integration_tests::{
+	chain::{free_balance, Chain},
+	tradechain::{
+		self,
+		runtime_types::{
+			bounded_collections::bounded_vec::BoundedVec,
+			pallet_certificates_of_origin::types::{CertificateDetails, GoodsLine, Preference},
+			pallet_payments::types::{Condition, Settlement},
+			sp_arithmetic::per_things::Perbill,
+			tradechain_primitives::codes::{CountryCode, HsCode, UnitCode},
+		},
+	},
+	Node,
+};
+
+const UNIT: u128 = 1_000_000_000_000;
+const DAY_MS: u64 = 86_400_000;
+
+fn id(k: &Keypair) -> AccountId32 {
+	k.public_key().to_account_id()
+}
+
+fn hash(text: &str) -> H256 {
+	H256(tradechain_primitives::document_hash(text.as_bytes()).0)
+}
+
+fn now() -> u64 {
+	let since = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+	since.as_millis() as u64
+}
+
+fn arbiter() -> Keypair {
+	Keypair::from_uri(&"//Alice//stash".parse().unwrap()).unwrap()
+}
+
+async fn held(chain: &Chain, who: &AccountId32) -> u128 {
+	let at = chain.at().await;
+	let entry = at.storage().entry(tradechain::storage().system().account()).unwrap();
+	entry.fetch((who.clone(),)).await.unwrap().decode().unwrap().data.reserved
+}
+
+async fn issuance(chain: &Chain) -> u128 {
+	let at = chain.at().await;
+	let entry = at.storage().entry(tradechain::storage().balances().total_issuance()).unwrap();
+	entry.fetch(()).await.unwrap().decode().unwrap()
+}
+
+/// The fees (burned) of every transaction in blocks `from + 1 ..= to`.
+async fn fees(chain: &Chain, from: u64, to: u64) -> u128 {
+	let mut total = 0;
+	for n in from + 1..=to {
+		let events = chain.api.at_block(n).await.unwrap().events().fetch().await.unwrap();
+		for fee in events.find::<tradechain::transaction_payment::events::TransactionFeePaid>() {
+			let fee = fee.unwrap();
+			total += fee.actual_fee + fee.tip;
+		}
+	}
+	total
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn escrows_pay_on_conditions_refund_after_deadline_and_settle_disputes() {
+	let node = Node::dev().await;
+	let chain = Chain::new(node.client().await).await;
+	let tx = tradechain::transactions;
+	let (ferdie, eve, dave, one, two) =
+		(dev::ferdie(), dev::eve(), dev::dave(), dev::one(), dev::two());
+	let arbiter = arbiter();
+	let start_block = chain.at().await.block_number();
+	let issuance_before = issuance(&chain).await;
+	let (certificate, bill) = (hash("certificate KE-2026-0300"), hash("B/L MSKU7654321"));
+	let de = CountryCode(*b"DE");
+
+	// 1. Ferdie escrows 1,000 UNIT for Eve until the certificate is valid and the bill of lading
+	//    is surrendered; 2. 300 UNIT until a bank approval that never comes, deadline in 20 s;
+	//    3. 500 UNIT disputed later.
+	let conditions = BoundedVec(vec![
+		(Condition::CertificateValid { certificate, destination: CountryCode(*b"DE") }, 0),
+		(Condition::BillOfLadingSurrendered { bill }, 0),
+	]);
+	let create = |amount: u128, conditions, deadline| {
+		tx().payments().create(id(&eve), id(&arbiter), amount, conditions, false, deadline, None)
+	};
+	let ferdie_before = free_balance(&chain.at().await, &id(&ferdie)).await;
+	let eve_before = free_balance(&chain.at().await, &id(&eve)).await;
+	chain.ok(&create(1_000 * UNIT, conditions, now() + 30 * DAY_MS), &ferdie, "escrow 1").await;
+	let approval = || BoundedVec(vec![(Condition::ApprovedBy { party: id(&two) }, 0)]);
+	let refund_at = now() + 60_000;
+	chain.ok(&create(300 * UNIT, approval(), refund_at), &ferdie, "escrow 2").await;
+	chain.ok(&create(500 * UNIT, approval(), now() + 30 * DAY_MS), &ferdie, "escrow 3").await;
+	let escrows = chain
+		.at()
+		.await
+		.runtime_apis()
+		.call(tradechain::runtime_apis().payments_api().escrows_of(id(&ferdie)))
+		.await
+		.unwrap();
+	// The demo preset's three, then ours.
+	let ids: Vec<u64> = escrows.iter().map(|e| e.id).skip(3).collect();
+	assert_eq!(ids.len(), 3);
+	let (first, second, third) = (ids[0], ids[1], ids[2]);
+
+	// Nothing is due yet: a release fails and moves nothing; Eve cannot settle, Two cannot
+	// dispute, a refund before the deadline fails.
+	let held_before = held(&chain, &id(&ferdie)).await;
+	let half = Settlement { seller_share: Perbill(500_000_000) };
+	let reason = || BoundedVec(b"late".to_vec());
+	let (release, settle) = (tx().payments().release(first), tx().payments().settle(third, half));
+	let (dispute, refund) =
+		(tx().payments().dispute(third, reason()), tx().payments().refund(second));
+	let charlie = dev::charlie();
+	let (release, settle, dispute, refund) = tokio::join!(
+		chain.err(&release, &one),
+		chain.err(&settle, &eve),
+		chain.err(&dispute, &two),
+		chain.err(&refund, &charlie),
+	);
+	assert_eq!(release, "Payments::ConditionsNotMet");
+	assert_eq!(settle, "Payments::NotArbiter");
+	assert_eq!(dispute, "Payments::NotParty");
+	assert_eq!(refund, "Payments::DeadlineNotReached");
+	assert_eq!(held(&chain, &id(&ferdie)).await, held_before, "wrong parties moved nothing");
+
+	// The certificate is issued to Ferdie: still not all conditions.
+	let details = CertificateDetails {
+		exporter: id(&eve),
+		consignee: id(&ferdie),
+		destination: de,
+		goods: BoundedVec(vec![GoodsLine {
+			hs_code: HsCode(BoundedVec(b"090111".to_vec())),
+			description: hash("green coffee"),
+			quantity: 1_000,
+			unit: UnitCode(*b"KGM"),
+		}]),
+		preference: Preference::NonPreferential,
+		invoice: BoundedVec(b"INV-0300".to_vec()),
+		valid_until: now() + 90 * DAY_MS,
+	};
+	chain
+		.ok(&tx().certificates_of_origin().issue(certificate, details), &dave, "certificate")
+		.await;
+	assert_eq!(
+		chain.err(&tx().payments().release(first), &one).await,
+		"Payments::ConditionsNotMet"
+	);
+
+	// One (carrier) issues the bill to Ferdie, who surrenders it at delivery: now Eve is paid.
+	chain.ok(&tx().documents().issue_transferable(bill, id(&ferdie), None), &one, "bill").await;
+	chain.ok(&tx().documents().surrender(bill), &ferdie, "surrender").await;
+	let eve_mid = free_balance(&chain.at().await, &id(&eve)).await;
+	chain.ok(&tx().payments().release(first), &one, "anyone triggers the release").await;
+	let eve_paid = free_balance(&chain.at().await, &id(&eve)).await;
+	assert_eq!(eve_paid - eve_mid, 1_000 * UNIT, "Eve received the escrow exactly");
+
+	// The dispute: Ferdie disputes, the arbiter settles 70/30.
+	chain.ok(&tx().payments().dispute(third, reason()), &ferdie, "Ferdie disputes").await;
+	let settle = tx().payments().settle(third, Settlement { seller_share: Perbill(700_000_000) });
+	chain.ok(&settle, &arbiter, "the arbiter settles").await;
+	let eve_settled = free_balance(&chain.at().await, &id(&eve)).await;
+	assert_eq!(eve_settled - eve_paid, 350 * UNIT);
+
+	// The refund, once the deadline has passed.
+	while now() <= refund_at + 6_000 {
+		tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+	}
+	chain.ok(&tx().payments().refund(second), &one, "anyone triggers the refund").await;
+
+	// Ferdie paid 1,000 + 350 and the fees of his own transactions; the held deposits are back.
+	let end_block = chain.at().await.block_number();
+	let burned = fees(&chain, start_block, end_block).await;
+	assert!(burned > 0);
+	assert_eq!(issuance(&chain).await, issuance_before - burned, "only fees left the supply");
+	let deposits = 3 * deposit_of(&chain).await;
+	assert_eq!(held(&chain, &id(&ferdie)).await, held_before - 1_800 * UNIT - deposits);
+	let ferdie_after = free_balance(&chain.at().await, &id(&ferdie)).await;
+	assert!(ferdie_before - ferdie_after > 1_350 * UNIT, "Ferdie paid 1,350 UNIT and his fees");
+	assert!(ferdie_before - ferdie_after < 1_351 * UNIT, "…and nothing else");
+	let eve_fee = 1_350 * UNIT - (eve_settled - eve_before);
+	assert!(
+		eve_fee > 0 && eve_fee < UNIT / 100,
+		"Eve got 1,350 UNIT less the fee of her refused call"
+	);
+}
+
+/// The escrow deposit, from the runtime's constants.
+async fn deposit_of(chain: &Chain) -> u128 {
+	let at = chain.at().await;
+	at.constants().entry(tradechain::constants().payments().escrow_deposit()).unwrap()
+}

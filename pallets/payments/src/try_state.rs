@@ -1,0 +1,56 @@
+//! Invariants of the payments pallet, checked by `try_state` (try-runtime), after every unit test
+//! and after every step of the property test.
+
+use alloc::collections::btree_map::BTreeMap;
+use frame_support::{ensure, traits::fungible::InspectHold};
+use sp_runtime::{
+	traits::{Saturating, Zero},
+	TryRuntimeError,
+};
+
+use crate::{BalanceOf, Config, Escrows, EscrowsOf, HoldReason, NextEscrowId, Pallet};
+
+impl<T: Config> Pallet<T> {
+	/// - Per buyer, what its open escrows still hold equals its balance on hold under
+	///   [`HoldReason::Escrow`], and their deposits equal its balance under
+	///   [`HoldReason::EscrowDeposit`]: no held funds without an escrow, no escrow without funds.
+	/// - An escrow never released more than its amount; a partial one's shares add up to it.
+	/// - Ids are below the next id; the index lists exactly the buyer and seller of each escrow.
+	pub fn do_try_state() -> Result<(), TryRuntimeError> {
+		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let next = NextEscrowId::<T>::get();
+		let mut indexed = 0usize;
+		for (id, e) in Escrows::<T>::iter() {
+			ensure!(id < next, "escrow id not below the next id");
+			ensure!(e.released <= e.amount, "released more than the amount");
+			ensure!(e.released < e.amount, "a fully released escrow stayed open");
+			if e.partial {
+				let sum = e
+					.conditions
+					.iter()
+					.fold(BalanceOf::<T>::zero(), |s, c| s.saturating_add(c.share));
+				ensure!(sum == e.amount, "partial shares do not add up to the amount");
+			}
+			ensure!(e.deposit.who == e.buyer, "deposit not held from the buyer");
+			ensure!(EscrowsOf::<T>::contains_key(&e.buyer, id), "buyer index missing");
+			ensure!(EscrowsOf::<T>::contains_key(&e.seller, id), "seller index missing");
+			indexed += 2;
+			let h = held.entry(e.buyer.clone()).or_insert_with(Zero::zero);
+			*h = h.saturating_add(e.remaining());
+			let d = deposits.entry(e.buyer.clone()).or_insert_with(Zero::zero);
+			*d = d.saturating_add(e.deposit.amount);
+		}
+		ensure!(EscrowsOf::<T>::iter().count() == indexed, "index lists closed escrows");
+		for (reason, sums) in [(HoldReason::Escrow, &held), (HoldReason::EscrowDeposit, &deposits)]
+		{
+			for (who, sum) in sums.iter() {
+				ensure!(
+					T::Currency::balance_on_hold(&reason.into(), who) == *sum,
+					"held balance differs from what the open escrows hold"
+				);
+			}
+		}
+		Ok(())
+	}
+}
