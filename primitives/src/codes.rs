@@ -362,6 +362,27 @@ impl UnitCode {
 }
 impl_code!(UnitCode, [u8; 3], "unit code");
 
+/// An ISO 4217 currency code: three upper-case ASCII letters (`EUR`, `KES`, `USD`).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Encode, MaxEncodedLen, TypeInfo)]
+pub struct CurrencyCode([u8; 3]);
+
+impl CurrencyCode {
+	/// Checks that `bytes` are three upper-case ASCII letters.
+	pub fn parse(bytes: &[u8]) -> Result<Self, CodeError> {
+		let code: [u8; 3] = bytes.try_into().map_err(|_| CodeError::Length)?;
+		if !code.iter().all(|c| c.is_ascii_uppercase()) {
+			return Err(CodeError::InvalidCharacter);
+		}
+		Ok(CurrencyCode(code))
+	}
+
+	/// The three letters.
+	pub fn as_bytes(&self) -> &[u8] {
+		&self.0
+	}
+}
+impl_code!(CurrencyCode, [u8; 3], "currency code");
+
 /// The BLAKE2-256 hash of a document's canonical bytes: a file's bytes, a JSON document's
 /// RFC 8785 (JCS) form, an EPCIS event's GS1 event-hash input. Documents stay off-chain.
 pub type DocumentHash = sp_core::H256;

@@ -30,8 +30,8 @@ pub mod trade;
 pub mod traits;
 
 pub use codes::{
-	document_hash, AgreementCode, CodeError, CountryCode, DocumentHash, Gln, HsCode, OperatorId,
-	UnLocode, UnitCode,
+	document_hash, AgreementCode, CodeError, CountryCode, CurrencyCode, DocumentHash, Gln, HsCode,
+	OperatorId, UnLocode, UnitCode,
 };
 pub use deposit::Deposit;
 pub use payments::{

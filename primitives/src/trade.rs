@@ -117,12 +117,14 @@ pub trait CertificateProvider<AccountId> {
 		destination: CountryCode,
 	) -> Result<UsableCertificate, CertificateUnusable>;
 
-	/// Makes a certificate under `hash` usable by `importer` into `destination`, for benchmarks.
+	/// Makes a certificate under `hash` from KE usable by `importer` into `destination`,
+	/// preferential under `agreement` if given, for benchmarks.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn make_usable_for_benchmarks(
 		hash: &DocumentHash,
 		importer: &AccountId,
 		destination: CountryCode,
+		agreement: Option<AgreementCode>,
 	);
 }
 
@@ -143,7 +145,13 @@ impl<AccountId> CertificateProvider<AccountId> for () {
 		Err(CertificateUnusable::Unknown)
 	}
 	#[cfg(feature = "runtime-benchmarks")]
-	fn make_usable_for_benchmarks(_: &DocumentHash, _: &AccountId, _: CountryCode) {}
+	fn make_usable_for_benchmarks(
+		_: &DocumentHash,
+		_: &AccountId,
+		_: CountryCode,
+		_: Option<AgreementCode>,
+	) {
+	}
 }
 
 /// AEO status as recognised by a country (the AEO pallet).
@@ -152,6 +160,10 @@ pub trait AeoStatusProvider<AccountId> {
 	/// valid and not suspended, or a foreign one under a mutual recognition agreement in force,
 	/// narrowed to the kinds that agreement covers. `None`: not an AEO there.
 	fn recognised_kind(who: &AccountId, seen_from: CountryCode) -> Option<AeoKind>;
+
+	/// Makes `who` an AEO of `kind` certified by `country`, for benchmarks.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn certify_for_benchmarks(who: &AccountId, country: CountryCode, kind: AeoKind);
 }
 
 /// Nobody is an AEO.
@@ -159,6 +171,8 @@ impl<AccountId> AeoStatusProvider<AccountId> for () {
 	fn recognised_kind(_: &AccountId, _: CountryCode) -> Option<AeoKind> {
 		None
 	}
+	#[cfg(feature = "runtime-benchmarks")]
+	fn certify_for_benchmarks(_: &AccountId, _: CountryCode, _: AeoKind) {}
 }
 
 /// The most proof items: a batch has at most 2^32 leaves.

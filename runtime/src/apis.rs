@@ -22,8 +22,8 @@ use tradechain_primitives::{
 
 use crate::{
 	opaque::SessionKeys, AccountId, Aeo, Aura, Balance, Block, BlockNumber, CertificatesOfOrigin,
-	Documents, Executive, Grandpa, InherentDataExt, Nonce, Payments, Roles, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, System, TransactionPayment, VERSION,
+	Customs, Documents, Executive, Grandpa, InherentDataExt, Nonce, Payments, Roles, Runtime,
+	RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -255,6 +255,18 @@ impl_runtime_apis! {
 		}
 		fn deferred_duty(who: AccountId, country: tradechain_primitives::CountryCode) -> Balance {
 			<Payments as tradechain_primitives::DutyPayment<AccountId, Balance>>::deferred(&who, country)
+		}
+	}
+
+	impl pallet_customs::runtime_api::CustomsApi<Block, Balance, pallet_customs::DeclarationOf<Runtime>> for Runtime {
+		fn declaration(id: tradechain_primitives::DeclarationId) -> Option<pallet_customs::DeclarationOf<Runtime>> {
+			pallet_customs::Declarations::<Runtime>::get(id)
+		}
+		fn statistics(
+			country: tradechain_primitives::CountryCode,
+			office: Option<tradechain_primitives::UnLocode>,
+		) -> pallet_customs::Statistics<Balance> {
+			Customs::statistics(country, office)
 		}
 	}
 

@@ -14,4 +14,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_certificates_of_origin, CertificatesOfOrigin]
 	[pallet_aeo, Aeo]
 	[pallet_payments, Payments]
+	[pallet_customs, Customs]
 );

@@ -15,6 +15,7 @@
 //! | One | carrier | DE |
 //! | Two | bank | DE |
 //! | Alice//stash | arbiter | DE |
+//! | Bob//stash | economic operator `DE000000000000077` (a second importer) | DE |
 //!
 //! The demo trade (see [`demo_trade`]): Kenya lists the agreement `EU-KE-EPA` with Germany, France
 //! and the Netherlands; Dave has issued two certificates of origin for Eve's coffee to Ferdie (one
@@ -26,6 +27,12 @@
 //! certificate; 5,000 UNIT released per condition, of which Two's (the bank's) approval already
 //! paid 2,000 and the surrender of a bill of lading will pay 3,000; and 1,000 UNIT disputed by
 //! Ferdie.
+//!
+//! Customs (see [`demo_customs`]): German and Kenyan rule sets and tariff excerpts (coffee 0901,
+//! tea 0902, cut flowers 0603), and declarations in every stage: Eve's export from Mombasa
+//! (released), Ferdie's preferential coffee import (declaration 1, lodged: the escrow above waits
+//! on it), a tea import (released after inspection and payment), one held, one rejected, one
+//! withdrawn.
 //!
 //! Bob and Charlie are also identity registrars (indices 0 and 1), and every demo account has an
 //! on-chain identity; the operators' identities are judged `KnownGood` by their customs. These
@@ -47,8 +54,8 @@ use tradechain_primitives::{
 };
 
 use crate::{
-	AccountId, AeoConfig, AuraConfig, BalancesConfig, CertificatesOfOriginConfig, GrandpaConfig,
-	PaymentsConfig, RolesConfig, Runtime, RuntimeGenesisConfig, SudoConfig, UNIT,
+	AccountId, AeoConfig, AuraConfig, BalancesConfig, CertificatesOfOriginConfig, CustomsConfig,
+	GrandpaConfig, PaymentsConfig, RolesConfig, Runtime, RuntimeGenesisConfig, SudoConfig, UNIT,
 };
 
 /// The key of the extra genesis section that seeds pallet-identity.
@@ -172,6 +179,12 @@ pub fn demo_roles() -> DemoRoles {
 			(One.to_account_id(), OperatorKind::Carrier, code("DE"), None),
 			(Two.to_account_id(), OperatorKind::Bank, code("DE"), None),
 			(AliceStash.to_account_id(), OperatorKind::Arbiter, code("DE"), None),
+			(
+				BobStash.to_account_id(),
+				OperatorKind::EconomicOperator,
+				code("DE"),
+				Some(code("DE000000000000077")),
+			),
 		],
 	)
 }
@@ -316,6 +329,115 @@ pub fn demo_escrows() -> PaymentsConfig {
 	}
 }
 
+/// The demo's customs rules, tariffs and declarations (see the module docs).
+pub fn demo_customs() -> CustomsConfig {
+	use pallet_customs::{
+		DeclarationDetails, DeclarationLine, GenesisOutcome, HsScope, Procedure, RiskRule, RuleSet,
+	};
+	use Sr25519Keyring::*;
+	let line = |hs: &str, origin: &str, value: u128, kg: u64| DeclarationLine {
+		hs_code: code(hs),
+		origin: code(origin),
+		value: value * UNIT,
+		quantity: kg,
+		unit: code("KGM"),
+	};
+	let declaration = |procedure,
+	                   office: &str,
+	                   partner: &str,
+	                   lines: Vec<DeclarationLine<u128>>| {
+		DeclarationDetails {
+			procedure,
+			office: code(office),
+			partner: code(partner),
+			lines: lines.try_into().expect("few lines"),
+			invoice_currency: code("EUR"),
+			certificate: None,
+			consignment: None,
+			export_declaration: None,
+			documents: vec![demo_hash("demo commercial invoice")].try_into().expect("one document"),
+		}
+	};
+	let import = |lines| declaration(Procedure::Import, "DEHAM", "KE", lines);
+	let rules = |deferred| RuleSet {
+		rules: vec![
+			RiskRule::Commodity { scope: HsScope::Heading(901), origin: None, points: 10 },
+			RiskRule::Commodity {
+				scope: HsScope::Chapter(9),
+				origin: Some(code("CO")),
+				points: 60,
+			},
+			RiskRule::Commodity { scope: HsScope::Chapter(6), origin: None, points: 35 },
+			RiskRule::UnknownDeclarant { points: 30 },
+			RiskRule::Aeo { kind: AeoKind::Security, points: -40 },
+			RiskRule::PreferentialCertificate { points: -10 },
+			RiskRule::ValueAbove { value: 1_000_000 * UNIT, points: 20 },
+			RiskRule::MirrorMismatch { points: 80 },
+		],
+		yellow_from: 30,
+		red_from: 60,
+		random_per_mille: 20,
+		deferred_payment_for: deferred,
+		mirror_tolerance_bp: 500,
+	};
+	let preferential = DeclarationDetails {
+		certificate: Some(demo_hash(DEMO_PREFERENTIAL_CERTIFICATE)),
+		..import(vec![line("090111", "KE", 48_000, 19_200)])
+	};
+	let reason = |r: &str| r.as_bytes().to_vec();
+	CustomsConfig {
+		rule_sets: vec![(code("DE"), rules(None)), (code("KE"), rules(Some(AeoKind::Full)))],
+		tariffs: vec![
+			// Coffee: 7.5 % MFN, 2 % under the EU-KE EPA (demo rates).
+			(code("DE"), 901, 750, 0, vec![(code("EU-KE-EPA"), 200)]),
+			// Tea: 3.2 %, free under the EPA.
+			(code("DE"), 902, 320, 0, vec![(code("EU-KE-EPA"), 0)]),
+			// Cut flowers: 8.5 % plus 0.01 UNIT per kg.
+			(code("DE"), 603, 850, UNIT / 100, vec![(code("EU-KE-EPA"), 0)]),
+			(code("KE"), 901, 2_500, 0, vec![]),
+		],
+		declarations: vec![
+			(
+				Eve.to_account_id(),
+				declaration(
+					Procedure::Export,
+					"KEMBA",
+					"DE",
+					vec![line("090111", "KE", 48_000, 19_200)],
+				),
+				GenesisOutcome::Released { officer: Charlie.to_account_id() },
+			),
+			(Ferdie.to_account_id(), preferential, GenesisOutcome::Lodged),
+			(
+				Ferdie.to_account_id(),
+				import(vec![line("090230", "KE", 12_000, 5_000)]),
+				GenesisOutcome::Released { officer: Bob.to_account_id() },
+			),
+			(
+				BobStash.to_account_id(),
+				import(vec![line("060311", "KE", 9_000, 3_000)]),
+				GenesisOutcome::Held {
+					officer: Bob.to_account_id(),
+					reason: reason("phytosanitary certificate missing"),
+				},
+			),
+			(
+				BobStash.to_account_id(),
+				import(vec![line("090111", "CO", 30_000, 12_000)]),
+				GenesisOutcome::Rejected {
+					officer: Bob.to_account_id(),
+					reason: reason("declared origin not supported by documents"),
+				},
+			),
+			(
+				BobStash.to_account_id(),
+				import(vec![line("090210", "KE", 2_000, 800)]),
+				GenesisOutcome::Withdrawn,
+			),
+		],
+	}
+}
+
 /// The genesis of a network with these authorities, funded accounts, sudo key, roles and trade
 /// records.
 pub fn testnet_genesis(
@@ -325,6 +447,7 @@ pub fn testnet_genesis(
 	(agencies, operators): DemoRoles,
 	(certificates_of_origin, aeo): (CertificatesOfOriginConfig, AeoConfig),
 	payments: PaymentsConfig,
+	customs: CustomsConfig,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -344,6 +467,11 @@ pub fn testnet_genesis(
 		},
 		aeo: AeoConfig { certificates: aeo.certificates, mras: aeo.mras },
 		payments: PaymentsConfig { escrows: payments.escrows },
+		customs: CustomsConfig {
+			rule_sets: customs.rule_sets,
+			tariffs: customs.tariffs,
+			declarations: customs.declarations,
+		},
 	})
 }
 
@@ -361,6 +489,7 @@ pub fn development_config_genesis() -> Value {
 		demo_roles(),
 		demo_trade(),
 		demo_escrows(),
+		demo_customs(),
 	)
 }
 
@@ -378,6 +507,7 @@ pub fn local_config_genesis() -> Value {
 		(Vec::new(), Vec::new()),
 		(CertificatesOfOriginConfig::default(), AeoConfig::default()),
 		PaymentsConfig::default(),
+		CustomsConfig::default(),
 	)
 }
 
@@ -452,13 +582,20 @@ mod tests {
 				assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&alice), ENDOWMENT);
 				assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice));
 				let demo = pallet_roles::Roles::<Runtime>::iter().count();
-				assert_eq!(demo, if id == "development" { 9 } else { 0 });
+				assert_eq!(demo, if id == "development" { 10 } else { 0 });
 				// Genesis runs at time zero; look at the demo from 2026-11-25.
 				pallet_timestamp::Now::<Runtime>::put(1_795_000_000_000);
-				let status = crate::CertificatesOfOrigin::certificate_status(demo_hash(
+				let status =
+					crate::CertificatesOfOrigin::certificate_status(demo_hash(DEMO_CERTIFICATE));
+				assert_eq!(status.is_valid(), id == "development", "{status:?}");
+				// The preferential one was used by the demo import (declaration 1).
+				let used = crate::CertificatesOfOrigin::certificate_status(demo_hash(
 					DEMO_PREFERENTIAL_CERTIFICATE,
 				));
-				assert_eq!(status.is_valid(), id == "development", "{status:?}");
+				assert_eq!(
+					matches!(used, pallet_certificates_of_origin::CertificateStatus::Used { .. }),
+					id == "development"
+				);
 				let eve = Sr25519Keyring::Eve.to_account_id();
 				let seen_from_de = <crate::Aeo as tradechain_primitives::AeoStatusProvider<_>>::recognised_kind(&eve, code("DE"));
 				assert_eq!(seen_from_de, (id == "development").then_some(AeoKind::Full));
@@ -476,6 +613,22 @@ mod tests {
 					}
 				);
 				crate::Payments::do_try_state().expect("payment invariants");
+				crate::Customs::do_try_state().expect("customs invariants");
+				let stages: Vec<_> = pallet_customs::Declarations::<Runtime>::iter()
+					.map(|(id, d)| (id, core::mem::discriminant(&d.stage)))
+					.collect();
+				assert_eq!(stages.len(), if id == "development" { 6 } else { 0 });
+				if id == "development" {
+					use pallet_customs::Stage;
+					let d = |i| pallet_customs::Declarations::<Runtime>::get(i).unwrap();
+					assert!(matches!(d(0).stage, Stage::Released { .. }));
+					assert_eq!(d(1).stage, Stage::Lodged);
+					assert_eq!(d(1).agreement, Some(code("EU-KE-EPA")), "the EPA rate applies");
+					assert!(matches!(d(2).stage, Stage::Released { .. }));
+					assert!(matches!(d(3).stage, Stage::Held { .. }));
+					assert!(matches!(d(4).stage, Stage::Rejected { .. }));
+					assert_eq!(d(5).stage, Stage::Withdrawn);
+				}
 				assert_ne!(
 					crate::Payments::treasury_account(code("DE")),
 					crate::Payments::treasury_account(code("KE"))

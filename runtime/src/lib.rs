@@ -207,4 +207,6 @@ mod runtime {
 	pub type Aeo = pallet_aeo;
 	#[runtime::pallet_index(24)]
 	pub type Payments = pallet_payments;
+	#[runtime::pallet_index(25)]
+	pub type Customs = pallet_customs;
 }

@@ -19,6 +19,8 @@ fn member<T: Config>(name: &'static str, role: Role, of: &[u8]) -> T::AccountId
 where
 	T::Currency: Mutate<T::AccountId>,
 {
+	// Past genesis, so that the time source is read.
+	frame_system::Pallet::<T>::set_block_number(1u32.into());
 	let who: T::AccountId = account(name, 0, 0);
 	T::Currency::set_balance(&who, BalanceOf::<T>::max_value() / 4u32.into());
 	T::Roles::grant_for_benchmarks(&who, role, country(of));

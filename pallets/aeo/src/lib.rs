@@ -76,6 +76,7 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
+	use sp_runtime::traits::Zero;
 	use tradechain_primitives::{AeoKind, AeoStatusProvider, CountryCode, Role, RoleProvider};
 
 	/// The balance type of [`Config::Currency`].
@@ -540,7 +541,11 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Milliseconds since the Unix epoch; zero at genesis, where no time is known yet.
 		fn now() -> u64 {
+			if frame_system::Pallet::<T>::block_number() == Zero::zero() {
+				return 0;
+			}
 			// Milliseconds since the epoch fit in u64 for 584 million years.
 			T::Time::now().as_millis().try_into().unwrap_or(u64::MAX)
 		}
@@ -643,6 +648,23 @@ pub mod pallet {
 				AeoStatus::Recognised { kind, .. } => Some(kind),
 				_ => None,
 			}
+		}
+
+		#[cfg(feature = "runtime-benchmarks")]
+		fn certify_for_benchmarks(who: &T::AccountId, country: CountryCode, kind: AeoKind) {
+			Certificates::<T>::insert(
+				who,
+				AeoCertificate {
+					country,
+					kind,
+					reference: Default::default(),
+					valid_from: 0,
+					valid_until: u64::MAX,
+					state: AeoState::Active,
+					certified_by: who.clone(),
+					certified_at: 0,
+				},
+			);
 		}
 	}
 }

@@ -1099,6 +1099,7 @@ pub mod pallet {
 			hash: &DocumentHash,
 			importer: &T::AccountId,
 			destination: CountryCode,
+			agreement: Option<AgreementCode>,
 		) {
 			// A record written directly (no deposit held): benchmarks read it, nothing else.
 			let origin = CountryCode::parse(b"KE").expect("assigned");
@@ -1107,7 +1108,13 @@ pub mod pallet {
 				consignee: importer.clone(),
 				destination,
 				goods: Default::default(),
-				preference: Preference::NonPreferential,
+				preference: match agreement {
+					Some(agreement) => Preference::Preferential {
+						agreement,
+						criterion: OriginCriterion::WhollyObtained,
+					},
+					None => Preference::NonPreferential,
+				},
 				invoice: Default::default(),
 				valid_until: u64::MAX,
 			};

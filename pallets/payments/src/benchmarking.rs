@@ -43,7 +43,7 @@ fn external<T: Config>(c: u32, buyer: &T::AccountId, hold: bool) -> NewCondition
 			let hash = document_hash(&i.to_le_bytes());
 			let condition = if i % 2 == 0 {
 				if hold {
-					T::Certificates::make_usable_for_benchmarks(&hash, buyer, de());
+					T::Certificates::make_usable_for_benchmarks(&hash, buyer, de(), None);
 				}
 				Condition::CertificateValid { certificate: hash, destination: de() }
 			} else {
@@ -98,6 +98,7 @@ mod benchmarks {
 		let arbiter = member::<T>("arbiter", Role::ARBITER);
 		let conditions = external::<T>(c, &buyer, false);
 		let total = T::MinEscrow::get() * c.into();
+		let id = NextEscrowId::<T>::get();
 		#[extrinsic_call]
 		_(
 			RawOrigin::Signed(buyer),
@@ -109,7 +110,7 @@ mod benchmarks {
 			NOW + DAY,
 			Some(document_hash(b"contract")),
 		);
-		assert!(Escrows::<T>::contains_key(0));
+		assert!(Escrows::<T>::contains_key(id));
 	}
 
 	#[benchmark]
@@ -127,6 +128,7 @@ mod benchmarks {
 		let seller = member::<T>("seller", Role::ECONOMIC_OPERATOR);
 		let arbiter = member::<T>("arbiter", Role::ARBITER);
 		let conditions = external::<T>(c, &buyer, true);
+		let id = NextEscrowId::<T>::get();
 		Pallet::<T>::create(
 			RawOrigin::Signed(buyer).into(),
 			seller.clone(),
@@ -139,8 +141,8 @@ mod benchmarks {
 		)
 		.expect("creates");
 		#[extrinsic_call]
-		_(RawOrigin::Signed(seller), 0);
-		assert!(!Escrows::<T>::contains_key(0));
+		_(RawOrigin::Signed(seller), id);
+		assert!(!Escrows::<T>::contains_key(id));
 	}
 
 	#[benchmark]

@@ -167,7 +167,12 @@ impl CertificateProvider<u64> for MockDomains {
 		Ok(usable)
 	}
 	#[cfg(feature = "runtime-benchmarks")]
-	fn make_usable_for_benchmarks(hash: &DocumentHash, importer: &u64, destination: CountryCode) {
+	fn make_usable_for_benchmarks(
+		hash: &DocumentHash,
+		importer: &u64,
+		destination: CountryCode,
+		_: Option<tradechain_primitives::AgreementCode>,
+	) {
 		Certificates::mutate(|c| c.push((*hash, *importer, destination, false)));
 	}
 }

@@ -99,6 +99,14 @@ fn unit_codes() {
 }
 
 #[test]
+fn currency_codes() {
+	assert_eq!("EUR".parse::<CurrencyCode>().unwrap().to_string(), "EUR");
+	assert_eq!("EU".parse::<CurrencyCode>(), Err(CodeError::Length));
+	assert_eq!("eur".parse::<CurrencyCode>(), Err(CodeError::InvalidCharacter));
+	assert_eq!("E1R".parse::<CurrencyCode>(), Err(CodeError::InvalidCharacter));
+}
+
+#[test]
 fn document_hash_is_blake2_256() {
 	assert_eq!(
 		format!("{:?}", document_hash(b"")),
@@ -173,6 +181,7 @@ proptest! {
 		if let Ok(c) = OperatorId::decode(&mut &bytes[..]) { prop_assert!(OperatorId::parse(c.as_bytes()).is_ok()); }
 		if let Ok(c) = AgreementCode::decode(&mut &bytes[..]) { prop_assert!(AgreementCode::parse(c.as_bytes()).is_ok()); }
 		if let Ok(c) = UnitCode::decode(&mut &bytes[..]) { prop_assert!(UnitCode::parse(c.as_bytes()).is_ok()); }
+		if let Ok(c) = CurrencyCode::decode(&mut &bytes[..]) { prop_assert!(CurrencyCode::parse(c.as_bytes()).is_ok()); }
 	}
 
 	/// Invalid GLNs: any change of one digit breaks the check digit.

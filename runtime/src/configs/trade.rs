@@ -9,8 +9,8 @@ use frame_system::EnsureRoot;
 use tradechain_primitives::IdentityVerifier;
 
 use crate::{
-	deposit, AccountId, Balance, Balances, CertificatesOfOrigin, Documents, Roles, Runtime,
-	RuntimeHoldReason, Timestamp,
+	deposit, AccountId, Aeo, Balance, Balances, CertificatesOfOrigin, Customs, Documents, Payments,
+	Roles, Runtime, RuntimeHoldReason, Timestamp,
 };
 
 /// A positive judgement is `Reasonable` or `KnownGood` from any registrar of pallet-identity
@@ -62,6 +62,11 @@ parameter_types! {
 	pub const MinEscrow: Balance = 1_000 * crate::EXISTENTIAL_DEPOSIT;
 	/// Escrow deadlines are at most two years away.
 	pub const MaxEscrowDeadline: u64 = 2 * 365 * DAY_MS;
+	/// A declaration with up to 32 lines, 16 documents and 64 fired rules: about 6.5 kB.
+	pub const DeclarationDeposit: Balance = deposit(1, 6_500);
+	/// Declarations are kept ten years after lodging (customs audit periods) before anyone may
+	/// purge them.
+	pub const DeclarationRetention: u64 = 10 * 365 * DAY_MS;
 	/// Derives the per-country treasury accounts that collect duties.
 	pub const TreasuryPalletId: frame_support::PalletId = frame_support::PalletId(*b"tc/duty_");
 	/// Certificates and batches are valid for at most a year.
@@ -132,6 +137,12 @@ impl pallet_certificates_of_origin::BenchmarkHelper for BenchmarkTime {
 	}
 }
 #[cfg(feature = "runtime-benchmarks")]
+impl pallet_customs::BenchmarkHelper for BenchmarkTime {
+	fn set_time(ms: u64) {
+		pallet_timestamp::Now::<Runtime>::put(ms);
+	}
+}
+#[cfg(feature = "runtime-benchmarks")]
 impl pallet_payments::BenchmarkHelper for BenchmarkTime {
 	fn set_time(ms: u64) {
 		pallet_timestamp::Now::<Runtime>::put(ms);
@@ -153,9 +164,7 @@ impl pallet_payments::Config for Runtime {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Roles = Roles;
 	type Time = Timestamp;
-	/// No customs pallet yet: no declaration is released, so escrows waiting on one can only be
-	/// refunded after their deadline or settled by their arbiter.
-	type Declarations = ();
+	type Declarations = Customs;
 	/// No traceability pallet yet: likewise for receiving events.
 	type Consignments = ();
 	type Certificates = CertificatesOfOrigin;
@@ -167,6 +176,27 @@ impl pallet_payments::Config for Runtime {
 	type MaxReasonLength = ConstU32<256>;
 	type MaxDeadline = MaxEscrowDeadline;
 	type WeightInfo = pallet_payments::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkTime;
+}
+
+impl pallet_customs::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Roles = Roles;
+	type Time = Timestamp;
+	type Aeo = Aeo;
+	type Certificates = CertificatesOfOrigin;
+	type Duties = Payments;
+	type DeclarationDeposit = DeclarationDeposit;
+	type MaxLines = ConstU32<32>;
+	type MaxDocuments = ConstU32<16>;
+	type MaxRules = ConstU32<64>;
+	type MaxPreferences = ConstU32<8>;
+	type MaxLodgingsPerBlock = ConstU32<256>;
+	type MaxReasonLength = ConstU32<256>;
+	type RetentionPeriod = DeclarationRetention;
+	type WeightInfo = pallet_customs::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkTime;
 }
