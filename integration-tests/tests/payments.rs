@@ -7,8 +7,9 @@
 //! arbiter. Wrong parties move no funds, and total issuance falls by exactly the transaction fees
 //! (this runtime burns fees): the escrows neither create nor lose funds.
 //!
-//! Customs-release and receiving-event conditions wait for the customs and traceability pallets;
-//! until then the runtime wires them to "never holds".
+//! A fourth escrow waits on customs releasing Ferdie's import declaration and on a receiving
+//! event of the container in Hamburg: Eve is paid only after both, and the duty went to
+//! Germany's treasury.
 
 use subxt::utils::{AccountId32, H256};
 use subxt_signer::sr25519::{dev, Keypair};
@@ -19,9 +20,18 @@ use tradechain_integration_tests::{
 		runtime_types::{
 			bounded_collections::bounded_vec::BoundedVec,
 			pallet_certificates_of_origin::types::{CertificateDetails, GoodsLine, Preference},
+			pallet_customs::types::{
+				DeclarationDetails, DeclarationLine, HsScope, Procedure, RiskRule, RuleSet,
+			},
 			pallet_payments::types::{Condition, Settlement},
+			pallet_traceability::types::{
+				Action, BizStep, Disposition, Epc, EventContext, EventKind,
+			},
 			sp_arithmetic::per_things::Perbill,
-			tradechain_primitives::codes::{CountryCode, HsCode, UnitCode},
+			tradechain_primitives::{
+				codes::{CountryCode, CurrencyCode, HsCode, UnLocode, UnitCode},
+				payments::Location,
+			},
 		},
 	},
 	Node,
@@ -194,6 +204,138 @@ async fn escrows_pay_on_conditions_refund_after_deadline_and_settle_disputes() {
 		eve_fee > 0 && eve_fee < UNIT / 100,
 		"Eve got 1,350 UNIT less the fee of her refused call"
 	);
+}
+
+/// Ferdie's escrow for Eve waits on customs releasing his import and on the container's receipt
+/// in Hamburg; the duty goes to Germany's treasury; Eve is paid only after both.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_escrow_waits_on_customs_release_and_a_receiving_event() {
+	let node = Node::dev().await;
+	let chain = Chain::new(node.client().await).await;
+	let tx = tradechain::transactions;
+	let (bob, eve, ferdie) = (dev::bob(), dev::eve(), dev::ferdie());
+	let start_block = chain.at().await.block_number();
+	let issuance_before = issuance(&chain).await;
+	let hamburg = || Location::UnLocode(UnLocode(*b"DEHAM"));
+	let container = b"urn:epc:id:sscc:4012345.0000000777".to_vec();
+	let container_ref = H256(tradechain_primitives::document_hash(&container).0);
+
+	// German customs without random selection (deterministic channels here); Eve registers the
+	// container and offers its custody to Ferdie.
+	let rules = RuleSet {
+		rules: BoundedVec(vec![
+			RiskRule::Commodity { scope: HsScope::Heading(901), origin: None, points: 10 },
+			RiskRule::Aeo {
+				kind: tradechain::runtime_types::tradechain_primitives::trade::AeoKind::Security,
+				points: -40,
+			},
+		]),
+		yellow_from: 30,
+		red_from: 60,
+		random_per_mille: 0,
+		deferred_payment_for: None,
+		mirror_tolerance_bp: 500,
+	};
+	chain.ok(&tx().customs().set_rules(rules), &bob, "rules").await;
+	chain
+		.ok(
+			&tx().traceability().create_item(Epc(BoundedVec(container.clone())), None),
+			&eve,
+			"container",
+		)
+		.await;
+	chain.ok(&tx().traceability().offer_custody(container_ref, id(&ferdie)), &eve, "offer").await;
+
+	// Ferdie lodges the import (declaration id from the event) and escrows 2,000 UNIT.
+	let declaration = DeclarationDetails {
+		procedure: Procedure::Import,
+		office: UnLocode(*b"DEHAM"),
+		partner: CountryCode(*b"KE"),
+		lines: BoundedVec(vec![DeclarationLine {
+			hs_code: HsCode(BoundedVec(b"090111".to_vec())),
+			origin: CountryCode(*b"KE"),
+			value: 20_000 * UNIT,
+			quantity: 8_000,
+			unit: UnitCode(*b"KGM"),
+		}]),
+		invoice_currency: CurrencyCode(*b"EUR"),
+		certificate: None,
+		consignment: Some(container_ref),
+		export_declaration: None,
+		documents: BoundedVec(vec![hash("invoice")]),
+	};
+	let lodged = chain.ok(&tx().customs().lodge(None, declaration), &ferdie, "lodge").await;
+	let declaration =
+		lodged.find_first::<tradechain::customs::events::Lodged>().unwrap().unwrap().id;
+	let conditions = BoundedVec(vec![
+		(Condition::DeclarationReleased { declaration }, 0),
+		(
+			Condition::ConsignmentReceived {
+				consignment: container_ref,
+				location: hamburg(),
+			},
+			0,
+		),
+	]);
+	let create = tx().payments().create(
+		id(&eve),
+		id(&arbiter()),
+		2_000 * UNIT,
+		conditions,
+		false,
+		now() + 30 * DAY_MS,
+		None,
+	);
+	let events = chain.ok(&create, &ferdie, "escrow").await;
+	let escrow = events.find_first::<tradechain::payments::events::Created>().unwrap().unwrap().id;
+	let release = tx().payments().release(escrow);
+
+	// Customs cannot release before the duty is paid; nothing is due to Eve yet either.
+	assert_eq!(chain.err(&tx().customs().release(declaration), &bob).await, "Customs::PaymentDue");
+	assert_eq!(chain.err(&release, &eve).await, "Payments::ConditionsNotMet");
+	let treasury = chain
+		.at()
+		.await
+		.runtime_apis()
+		.call(tradechain::runtime_apis().payments_api().treasury_account(CountryCode(*b"DE")))
+		.await
+		.unwrap();
+	let treasury_before = free_balance(&chain.at().await, &treasury).await;
+	chain.ok(&tx().customs().pay_duty(declaration), &ferdie, "duty").await;
+	assert_eq!(
+		free_balance(&chain.at().await, &treasury).await - treasury_before,
+		1_500 * UNIT,
+		"7.5 % duty"
+	);
+	chain.ok(&tx().customs().release(declaration), &bob, "customs releases").await;
+
+	// Released, but not yet received: still nothing for Eve.
+	assert_eq!(chain.err(&release, &eve).await, "Payments::ConditionsNotMet");
+
+	// Ferdie takes custody and records the receiving event in Hamburg: now Eve is paid.
+	chain.ok(&tx().traceability().accept_custody(container_ref), &ferdie, "custody").await;
+	let receive = tx().traceability().record_event(
+		EventKind::Object { action: Action::Observe, items: BoundedVec(vec![container_ref]) },
+		EventContext {
+			event_id: hash("receiving event of container 777"),
+			event_time: now(),
+			time_zone_offset_minutes: 60,
+			biz_step: BizStep::Receiving,
+			disposition: Disposition::InProgress,
+			read_point: Some(hamburg()),
+			biz_location: Some(hamburg()),
+			biz_transactions: BoundedVec(vec![]),
+			sensor: None,
+		},
+	);
+	chain.ok(&receive, &ferdie, "received").await;
+	let eve_before = free_balance(&chain.at().await, &id(&eve)).await;
+	chain.ok(&release, &dev::one(), "anyone releases").await;
+	assert_eq!(free_balance(&chain.at().await, &id(&eve)).await - eve_before, 2_000 * UNIT);
+
+	// Only fees left the supply; the duty moved to the treasury, the escrow to Eve.
+	let burned = fees(&chain, start_block, chain.at().await.block_number()).await;
+	assert_eq!(issuance(&chain).await, issuance_before - burned);
 }
 
 /// The escrow deposit, from the runtime's constants.

@@ -23,7 +23,7 @@ use tradechain_primitives::{
 use crate::{
 	opaque::SessionKeys, AccountId, Aeo, Aura, Balance, Block, BlockNumber, CertificatesOfOrigin,
 	Customs, Documents, Executive, Grandpa, InherentDataExt, Nonce, Payments, Roles, Runtime,
-	RuntimeCall, RuntimeGenesisConfig, System, TransactionPayment, VERSION,
+	RuntimeCall, RuntimeGenesisConfig, System, Traceability, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -267,6 +267,29 @@ impl_runtime_apis! {
 			office: Option<tradechain_primitives::UnLocode>,
 		) -> pallet_customs::Statistics<Balance> {
 			Customs::statistics(country, office)
+		}
+	}
+
+	impl pallet_traceability::runtime_api::TraceabilityApi<Block, AccountId, pallet_traceability::EventRecordOf<Runtime>> for Runtime {
+		fn item(item: tradechain_primitives::ItemRef) -> Option<pallet_traceability::ItemInfo<AccountId>> {
+			Traceability::item(item)
+		}
+		fn history(
+			item: tradechain_primitives::ItemRef,
+			from: u32,
+			count: u32,
+		) -> Vec<(DocumentHash, pallet_traceability::EventRecordOf<Runtime>)> {
+			Traceability::history(item, from, count)
+		}
+		fn breaches(item: tradechain_primitives::ItemRef) -> Vec<DocumentHash> {
+			Traceability::breaches(item)
+		}
+		fn verify_reading(
+			root: DocumentHash,
+			leaf: DocumentHash,
+			proof: tradechain_primitives::BatchProof,
+		) -> bool {
+			Traceability::verify_reading(root, leaf, proof)
 		}
 	}
 

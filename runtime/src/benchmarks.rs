@@ -15,4 +15,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_aeo, Aeo]
 	[pallet_payments, Payments]
 	[pallet_customs, Customs]
+	[pallet_traceability, Traceability]
 );

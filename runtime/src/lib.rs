@@ -209,4 +209,6 @@ mod runtime {
 	pub type Payments = pallet_payments;
 	#[runtime::pallet_index(25)]
 	pub type Customs = pallet_customs;
+	#[runtime::pallet_index(26)]
+	pub type Traceability = pallet_traceability;
 }

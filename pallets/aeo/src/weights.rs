@@ -68,13 +68,13 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn apply() -> Weight {
-		// Proof size: measured `697`, estimated `4089` bytes.
-		// Minimum execution time: 57_583_000 picoseconds.
-		Weight::from_parts(72_175_000, 4089)
+		// Proof size: measured `763`, estimated `4089` bytes.
+		// Minimum execution time: 57_605_000 picoseconds.
+		Weight::from_parts(66_267_000, 4089)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -83,11 +83,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn withdraw_application() -> Weight {
-		// Proof size: measured `430`, estimated `3694` bytes.
-		// Minimum execution time: 40_755_000 picoseconds.
-		Weight::from_parts(47_003_000, 3694)
+		// Proof size: measured `463`, estimated `3712` bytes.
+		// Minimum execution time: 40_832_000 picoseconds.
+		Weight::from_parts(47_194_000, 3712)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -102,11 +102,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn certify() -> Weight {
-		// Proof size: measured `972`, estimated `9687` bytes.
-		// Minimum execution time: 66_347_000 picoseconds.
-		Weight::from_parts(75_642_000, 9687)
+		// Proof size: measured `1038`, estimated `9687` bytes.
+		// Minimum execution time: 67_494_000 picoseconds.
+		Weight::from_parts(77_352_000, 9687)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -117,11 +117,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(229), added: 2704, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	fn reject_application() -> Weight {
-		// Proof size: measured `871`, estimated `3889` bytes.
-		// Minimum execution time: 47_666_000 picoseconds.
-		Weight::from_parts(55_983_000, 3889)
+		// Proof size: measured `937`, estimated `3889` bytes.
+		// Minimum execution time: 53_116_000 picoseconds.
+		Weight::from_parts(58_355_000, 3889)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -132,9 +132,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn suspend() -> Weight {
-		// Proof size: measured `943`, estimated `4089` bytes.
-		// Minimum execution time: 22_091_000 picoseconds.
-		Weight::from_parts(27_768_000, 4089)
+		// Proof size: measured `976`, estimated `4089` bytes.
+		// Minimum execution time: 22_827_000 picoseconds.
+		Weight::from_parts(27_027_000, 4089)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -143,9 +143,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Aeo::Certificates` (r:1 w:1)
 	/// Proof: `Aeo::Certificates` (`max_values`: None, `max_size`: Some(624), added: 3099, mode: `MaxEncodedLen`)
 	fn reinstate() -> Weight {
-		// Proof size: measured `1203`, estimated `4089` bytes.
-		// Minimum execution time: 17_940_000 picoseconds.
-		Weight::from_parts(21_460_000, 4089)
+		// Proof size: measured `1236`, estimated `4089` bytes.
+		// Minimum execution time: 18_408_000 picoseconds.
+		Weight::from_parts(21_675_000, 4089)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -156,9 +156,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
-		// Proof size: measured `943`, estimated `4089` bytes.
-		// Minimum execution time: 21_622_000 picoseconds.
-		Weight::from_parts(26_197_000, 4089)
+		// Proof size: measured `976`, estimated `4089` bytes.
+		// Minimum execution time: 22_700_000 picoseconds.
+		Weight::from_parts(26_230_000, 4089)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -169,9 +169,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn propose_mra() -> Weight {
-		// Proof size: measured `500`, estimated `3889` bytes.
-		// Minimum execution time: 19_233_000 picoseconds.
-		Weight::from_parts(22_612_000, 3889)
+		// Proof size: measured `533`, estimated `3889` bytes.
+		// Minimum execution time: 19_997_000 picoseconds.
+		Weight::from_parts(22_822_000, 3889)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -182,9 +182,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn accept_mra() -> Weight {
-		// Proof size: measured `528`, estimated `3889` bytes.
-		// Minimum execution time: 19_714_000 picoseconds.
-		Weight::from_parts(22_707_000, 3889)
+		// Proof size: measured `561`, estimated `3889` bytes.
+		// Minimum execution time: 20_377_000 picoseconds.
+		Weight::from_parts(23_275_000, 3889)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -193,9 +193,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Aeo::Mras` (r:1 w:1)
 	/// Proof: `Aeo::Mras` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn end_mra() -> Weight {
-		// Proof size: measured `522`, estimated `3889` bytes.
-		// Minimum execution time: 15_698_000 picoseconds.
-		Weight::from_parts(18_363_000, 3889)
+		// Proof size: measured `555`, estimated `3889` bytes.
+		// Minimum execution time: 16_291_000 picoseconds.
+		Weight::from_parts(18_342_000, 3889)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -204,52 +204,52 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests and mocks: the same figures with ParityDB's database weights.
 impl WeightInfo for () {
 	fn apply() -> Weight {
-		Weight::from_parts(72_175_000, 4089)
+		Weight::from_parts(66_267_000, 4089)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_application() -> Weight {
-		Weight::from_parts(47_003_000, 3694)
+		Weight::from_parts(47_194_000, 3712)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn certify() -> Weight {
-		Weight::from_parts(75_642_000, 9687)
+		Weight::from_parts(77_352_000, 9687)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn reject_application() -> Weight {
-		Weight::from_parts(55_983_000, 3889)
+		Weight::from_parts(58_355_000, 3889)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn suspend() -> Weight {
-		Weight::from_parts(27_768_000, 4089)
+		Weight::from_parts(27_027_000, 4089)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reinstate() -> Weight {
-		Weight::from_parts(21_460_000, 4089)
+		Weight::from_parts(21_675_000, 4089)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn revoke() -> Weight {
-		Weight::from_parts(26_197_000, 4089)
+		Weight::from_parts(26_230_000, 4089)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn propose_mra() -> Weight {
-		Weight::from_parts(22_612_000, 3889)
+		Weight::from_parts(22_822_000, 3889)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn accept_mra() -> Weight {
-		Weight::from_parts(22_707_000, 3889)
+		Weight::from_parts(23_275_000, 3889)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn end_mra() -> Weight {
-		Weight::from_parts(18_363_000, 3889)
+		Weight::from_parts(18_342_000, 3889)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

@@ -59,7 +59,7 @@
 //!
 //! #### For declarants and brokers
 //! * `authorize_broker` - Let a broker lodge on one's behalf (or stop it).
-//! * `lodge` - Lodge a declaration, holding the deposit.
+//! * `lodge` - Lodge a declaration.
 //! * `amend` - Change lines or documents before any control.
 //! * `withdraw` - Withdraw before payment and decision.
 //! * `pay_duty` - Pay the duty into the country's treasury.
@@ -93,11 +93,7 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
-		traits::{
-			fungible::{Inspect, InspectHold, MutateHold},
-			tokens::Precision,
-			UnixTime,
-		},
+		traits::{fungible::Inspect, UnixTime},
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{
@@ -145,12 +141,8 @@ pub mod pallet {
 
 	#[pallet::config]
 	pub trait Config: frame_system::Config {
-		/// Holds declaration deposits.
-		type Currency: MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
-			+ InspectHold<Self::AccountId>;
-
-		/// The runtime's hold reasons, of which [`HoldReason`] is part.
-		type RuntimeHoldReason: From<HoldReason>;
+		/// The currency duties are paid in.
+		type Currency: Inspect<Self::AccountId>;
 
 		/// Who holds which role (the roles pallet): customs officers and declarants.
 		type Roles: RoleProvider<Self::AccountId>;
@@ -166,10 +158,6 @@ pub mod pallet {
 
 		/// Duty payment and deferral (the payments pallet).
 		type Duties: DutyPayment<Self::AccountId, BalanceOf<Self>>;
-
-		/// Held from the lodger for each declaration until it is purged.
-		#[pallet::constant]
-		type DeclarationDeposit: Get<BalanceOf<Self>>;
 
 		/// The most goods lines on a declaration.
 		#[pallet::constant]
@@ -214,14 +202,6 @@ pub mod pallet {
 		fn set_time(ms: u64);
 	}
 
-	/// Why this pallet holds funds.
-	#[pallet::composite_enum]
-	pub enum HoldReason {
-		/// A declaration is stored.
-		#[codec(index = 0)]
-		Declaration,
-	}
-
 	/// Each authority's risk engine and payment settings. Twox: only customs write these keys.
 	#[pallet::storage]
 	pub type RuleSets<T: Config> = StorageMap<_, Twox64Concat, CountryCode, RuleSetOf<T>>;
@@ -235,15 +215,14 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Declarations<T: Config> = StorageMap<_, Twox64Concat, DeclarationId, DeclarationOf<T>>;
 
-	/// The next declaration id.
+	/// The next declaration id, and the declarations lodged in this block, to be drawn for random
+	/// selection at the start of the next (one item: lodging writes it once).
 	#[pallet::storage]
-	pub type NextDeclarationId<T: Config> = StorageValue<_, DeclarationId, ValueQuery>;
-
-	/// Declarations lodged in this block, to be drawn for random selection at the start of the
-	/// next.
-	#[pallet::storage]
-	pub type PendingSelection<T: Config> =
-		StorageValue<_, BoundedVec<DeclarationId, T::MaxLodgingsPerBlock>, ValueQuery>;
+	pub type Lodging<T: Config> = StorageValue<
+		_,
+		LodgingState<BoundedVec<DeclarationId, T::MaxLodgingsPerBlock>>,
+		ValueQuery,
+	>;
 
 	/// Brokers authorised by declarants. TWOX-NOTE: OK ― `AccountId` is a secure hash.
 	#[pallet::storage]
@@ -313,7 +292,7 @@ pub mod pallet {
 				Pallet::<T>::genesis_declaration(lodger, details, outcome)
 					.expect("genesis: invalid declaration");
 			}
-			PendingSelection::<T>::kill();
+			Lodging::<T>::mutate(|l| l.pending = Default::default());
 		}
 	}
 
@@ -513,7 +492,7 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		/// Draws the declarations lodged in the previous block (see the pallet docs).
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
-			let pending = PendingSelection::<T>::take();
+			let pending = Lodging::<T>::mutate(|l| core::mem::take(&mut l.pending));
 			if pending.is_empty() {
 				return T::DbWeight::get().reads_writes(1, 1);
 			}
@@ -596,10 +575,16 @@ pub mod pallet {
 		/// broker it authorised when `on_behalf_of` names it.
 		///
 		/// Runs the risk engine and computes the duty; a valid preferential certificate is marked
-		/// used. Holds [`Config::DeclarationDeposit`] from the caller. Emits [`Event::Lodged`] (and
+		/// used. No deposit is held: the weight-based transaction fee pays for the record, which
+		/// anyone may purge after the retention period. Emits [`Event::Lodged`] (and
 		/// [`Event::MirrorChecked`] for an import naming an export declaration).
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::lodge(details.lines.len() as u32, T::MaxRules::get()))]
+		#[pallet::weight(T::WeightInfo::lodge(
+			details.lines.len() as u32,
+			T::MaxRules::get(),
+			details.certificate.is_some() as u32,
+			details.export_declaration.is_some() as u32,
+		))]
 		pub fn lodge(
 			origin: OriginFor<T>,
 			on_behalf_of: Option<T::AccountId>,
@@ -834,19 +819,13 @@ pub mod pallet {
 		/// Remove a released, rejected or withdrawn declaration once [`Config::RetentionPeriod`]
 		/// has passed since lodging. Origin: anyone signed.
 		///
-		/// Releases the deposit. Emits [`Event::Purged`].
+		/// Emits [`Event::Purged`].
 		#[pallet::call_index(11)]
 		pub fn purge(origin: OriginFor<T>, id: DeclarationId) -> DispatchResult {
 			ensure_signed(origin)?;
 			let decl = Declarations::<T>::get(id).ok_or(Error::<T>::DeclarationNotFound)?;
 			let end = decl.lodged_at.saturating_add(T::RetentionPeriod::get());
 			ensure!(decl.stage.is_final() && Self::now() > end, Error::<T>::RetentionNotOver);
-			T::Currency::release(
-				&HoldReason::Declaration.into(),
-				&decl.deposit.who,
-				decl.deposit.amount,
-				Precision::Exact,
-			)?;
 			if let Some(export) = decl.details.export_declaration {
 				if MirrorOf::<T>::get(export) == Some(id) {
 					MirrorOf::<T>::remove(export);
@@ -918,8 +897,9 @@ pub mod pallet {
 		) -> Result<DeclarationId, DispatchError> {
 			Self::check_lines(&details)?;
 			let country = details.office.country();
-			let id = NextDeclarationId::<T>::get();
-			let next = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+			let mut lodging = Lodging::<T>::get();
+			let id = lodging.next_id;
+			lodging.next_id = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 
 			// The certificate of an import is used by this declaration if customs may rely on it;
 			// preferential rates apply if it is preferential. (Were lodging to fail later, the
@@ -942,7 +922,7 @@ pub mod pallet {
 				Self::duties(country, &details, agreement.as_ref(), preferential_origin)?;
 			let random = RuleSets::<T>::get(country).map_or(0, |r| r.random_per_mille);
 			if assessment.channel != Channel::Red && random > 0 {
-				PendingSelection::<T>::try_append(id).map_err(|_| Error::<T>::TooManyLodgings)?;
+				lodging.pending.try_push(id).map_err(|_| Error::<T>::TooManyLodgings)?;
 				assessment.selection = Selection::Pending;
 			}
 			if let Some(check) = &mirror {
@@ -952,8 +932,6 @@ pub mod pallet {
 				);
 				MirrorOf::<T>::insert(check.export, id);
 			}
-			let amount = T::DeclarationDeposit::get();
-			T::Currency::hold(&HoldReason::Declaration.into(), &lodger, amount)?;
 			Stats::<T>::mutate(country, details.office, |s| {
 				s.lodged = s.lodged.saturating_add(1);
 				let c = assessment.channel as usize;
@@ -974,7 +952,7 @@ pub mod pallet {
 				id,
 				Declaration {
 					declarant,
-					lodged_by: lodger.clone(),
+					lodged_by: lodger,
 					country,
 					details,
 					lodged_at: Self::now(),
@@ -987,10 +965,9 @@ pub mod pallet {
 					documentary_check: None,
 					inspection: None,
 					stage: Stage::Lodged,
-					deposit: Deposit { who: lodger, amount },
 				},
 			);
-			NextDeclarationId::<T>::put(next);
+			Lodging::<T>::put(lodging);
 			Self::deposit_event(event);
 			if let Some(check) = mirror {
 				Self::deposit_event(Event::MirrorChecked {
@@ -1044,6 +1021,11 @@ pub mod pallet {
 					Self::release(Signed(officer.clone()).into(), id)
 				}
 			}
+		}
+
+		/// The id the next declaration gets.
+		pub fn next_declaration_id() -> DeclarationId {
+			Lodging::<T>::get().next_id
 		}
 
 		/// The risk engine: the score, the channel from it, the rules that fired, and the mirror

@@ -68,7 +68,6 @@ pub const POOR: u64 = 8;
 pub const OUTSIDER: u64 = 9;
 pub const TREASURY: u64 = 100;
 pub const ENDOWMENT: u64 = 1_000_000;
-pub const DEPOSIT: u64 = 30;
 pub const MAX_LINES: u32 = 5;
 pub const MAX_LODGINGS: u32 = 3;
 pub const START: u64 = 1_700_000_000_000;
@@ -176,13 +175,11 @@ impl DutyPayment<u64, u64> for MockDomains {
 
 impl pallet_customs::Config for Test {
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type Roles = MockRoles;
 	type Time = Timestamp;
 	type Aeo = MockDomains;
 	type Certificates = MockDomains;
 	type Duties = MockDomains;
-	type DeclarationDeposit = ConstU64<DEPOSIT>;
 	type MaxLines = ConstU32<MAX_LINES>;
 	type MaxDocuments = ConstU32<4>;
 	type MaxRules = ConstU32<8>;

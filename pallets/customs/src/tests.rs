@@ -1,10 +1,7 @@
 //! Unit tests: the risk engine's explainable outcomes, channels, random selection, mirror
 //! checks, duties and payment, statistics, and every error path with `assert_noop!`.
 
-use frame_support::{
-	assert_noop, assert_ok,
-	traits::fungible::{Inspect, InspectHold},
-};
+use frame_support::{assert_noop, assert_ok, traits::fungible::Inspect};
 use sp_runtime::{DispatchError, TokenError};
 use tradechain_primitives::{document_hash, AeoKind, DeclarationId, DeclarationStatus};
 
@@ -83,7 +80,7 @@ fn setup() {
 }
 
 fn lodge(who: u64, details: DetailsOf<Test>) -> DeclarationId {
-	let id = NextDeclarationId::<Test>::get();
+	let id = Customs::next_declaration_id();
 	assert_ok!(Customs::lodge(signed(who), None, details));
 	id
 }
@@ -406,7 +403,7 @@ mod duties {
 		build_and_execute(|| {
 			setup();
 			assert_ok!(Customs::authorize_broker(signed(POOR), BROKER, true));
-			let id = NextDeclarationId::<Test>::get();
+			let id = Customs::next_declaration_id();
 			assert_ok!(Customs::lodge(
 				signed(BROKER),
 				Some(POOR),
@@ -517,10 +514,7 @@ mod lifecycle {
 			assert_ok!(Customs::purge(signed(OUTSIDER), b));
 			assert_noop!(Customs::purge(signed(OUTSIDER), c), E::RetentionNotOver);
 			assert_noop!(Customs::purge(signed(OUTSIDER), a), E::DeclarationNotFound);
-			assert_eq!(
-				Balances::balance_on_hold(&HoldReason::Declaration.into(), &IMPORTER),
-				DEPOSIT
-			);
+			assert!(Declarations::<Test>::get(c).is_some());
 		});
 	}
 
@@ -563,10 +557,6 @@ mod lifecycle {
 			let mut same = import(vec![coffee_from("KE", 1)]);
 			same.partner = de();
 			assert_noop!(Customs::lodge(signed(IMPORTER), None, same), E::SameCountry);
-			assert_noop!(
-				Customs::lodge(signed(POOR), None, import(vec![coffee_from("KE", 1)])),
-				DispatchError::Token(TokenError::FundsUnavailable)
-			);
 			assert_noop!(
 				Customs::lodge(RuntimeOrigin::none(), None, import(vec![coffee_from("KE", 1)])),
 				DispatchError::BadOrigin

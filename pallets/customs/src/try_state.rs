@@ -1,16 +1,15 @@
 //! Invariants of the customs pallet, checked by `try_state` (try-runtime) and after every unit
 //! test.
 
-use alloc::collections::btree_map::BTreeMap;
-use frame_support::{ensure, traits::fungible::InspectHold};
+use frame_support::ensure;
 use sp_runtime::{
 	traits::{Saturating, Zero},
 	TryRuntimeError,
 };
 
 use crate::{
-	BalanceOf, Channel, Config, Declarations, HoldReason, MirrorOf, NextDeclarationId, Pallet,
-	Payment, RuleSets, Selection, Stage, Stats,
+	BalanceOf, Channel, Config, Declarations, Lodging, MirrorOf, Pallet, Payment, RuleSets,
+	Selection, Stage, Stats,
 };
 
 impl<T: Config> Pallet<T> {
@@ -19,14 +18,18 @@ impl<T: Config> Pallet<T> {
 	///   line; no duty, no payment due; a selected declaration is red; a released one had its draw.
 	/// - Mirror links point from an export to an import naming it.
 	/// - Per office, the channel counters add up to the lodged count.
-	/// - Per lodger, the recorded deposits equal what is held.
+	/// - Declarations awaiting their draw exist and are pending.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		for (_, set) in RuleSets::<T>::iter() {
 			ensure!(set.yellow_from <= set.red_from, "yellow threshold above red");
 			ensure!(set.random_per_mille <= 1000, "random rate above 1000 per mille");
 		}
-		let next = NextDeclarationId::<T>::get();
-		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
+		let lodging = Lodging::<T>::get();
+		let next = lodging.next_id;
+		for id in lodging.pending.iter() {
+			let d = Declarations::<T>::get(id).ok_or("pending declaration missing")?;
+			ensure!(d.assessment.selection == Selection::Pending, "queued but not pending");
+		}
 		for (id, d) in Declarations::<T>::iter() {
 			ensure!(id < next, "declaration id not below the next id");
 			ensure!(d.duties.len() == d.details.lines.len(), "one duty per line");
@@ -43,8 +46,6 @@ impl<T: Config> Pallet<T> {
 				ensure!(d.assessment.selection != Selection::Pending, "released before the draw");
 				ensure!(d.payment != Payment::Due, "released with duty due");
 			}
-			let h = held.entry(d.deposit.who.clone()).or_insert_with(Zero::zero);
-			*h = h.saturating_add(d.deposit.amount);
 		}
 		for (export, import) in MirrorOf::<T>::iter() {
 			if let Some(d) = Declarations::<T>::get(import) {
@@ -54,12 +55,6 @@ impl<T: Config> Pallet<T> {
 		for (_, _, s) in Stats::<T>::iter() {
 			let channels = s.channels.iter().fold(0u32, |a, c| a.saturating_add(*c));
 			ensure!(channels == s.lodged, "channel counters do not add up to the lodged count");
-		}
-		for (who, sum) in held {
-			ensure!(
-				T::Currency::balance_on_hold(&HoldReason::Declaration.into(), &who) == sum,
-				"held balance differs from the recorded deposits"
-			);
 		}
 		Ok(())
 	}

@@ -3,7 +3,6 @@
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
-pub use tradechain_primitives::Deposit;
 use tradechain_primitives::{
 	AeoKind, AgreementCode, CountryCode, CurrencyCode, DeclarationId, DocumentHash, HsCode,
 	ItemRef, UnLocode, UnitCode,
@@ -457,8 +456,6 @@ pub struct Declaration<AccountId, Balance, Details, Rules, Duties, Reason> {
 	pub inspection: Option<Control<AccountId>>,
 	/// Where it stands.
 	pub stage: Stage<Reason>,
-	/// The deposit held from the lodger until the record is purged.
-	pub deposit: Deposit<AccountId, Balance>,
 }
 
 /// A tariff line of an authority: the duty rates of one HS heading.
@@ -566,4 +563,13 @@ pub enum GenesisOutcome<AccountId> {
 	},
 	/// Withdrawn by the lodger.
 	Withdrawn,
+}
+
+/// The next declaration id and the declarations awaiting their random draw.
+#[derive(Clone, PartialEq, Eq, Debug, Default, Encode, Decode, MaxEncodedLen, TypeInfo)]
+pub struct LodgingState<Pending> {
+	/// The id the next declaration gets.
+	pub next_id: DeclarationId,
+	/// Declarations lodged in this block.
+	pub pending: Pending,
 }

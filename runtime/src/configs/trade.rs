@@ -10,7 +10,7 @@ use tradechain_primitives::IdentityVerifier;
 
 use crate::{
 	deposit, AccountId, Aeo, Balance, Balances, CertificatesOfOrigin, Customs, Documents, Payments,
-	Roles, Runtime, RuntimeHoldReason, Timestamp,
+	Roles, Runtime, RuntimeHoldReason, Timestamp, Traceability,
 };
 
 /// A positive judgement is `Reasonable` or `KnownGood` from any registrar of pallet-identity
@@ -62,11 +62,13 @@ parameter_types! {
 	pub const MinEscrow: Balance = 1_000 * crate::EXISTENTIAL_DEPOSIT;
 	/// Escrow deadlines are at most two years away.
 	pub const MaxEscrowDeadline: u64 = 2 * 365 * DAY_MS;
-	/// A declaration with up to 32 lines, 16 documents and 64 fired rules: about 6.5 kB.
-	pub const DeclarationDeposit: Balance = deposit(1, 6_500);
 	/// Declarations are kept ten years after lodging (customs audit periods) before anyone may
 	/// purge them.
 	pub const DeclarationRetention: u64 = 10 * 365 * DAY_MS;
+	/// A traced item and its history of up to 64 events (about 700 bytes each).
+	pub const ItemDeposit: Balance = deposit(65, 45_000);
+	/// An anchor of readings.
+	pub const ReadingsAnchorDeposit: Balance = deposit(1, 120);
 	/// Derives the per-country treasury accounts that collect duties.
 	pub const TreasuryPalletId: frame_support::PalletId = frame_support::PalletId(*b"tc/duty_");
 	/// Certificates and batches are valid for at most a year.
@@ -165,8 +167,7 @@ impl pallet_payments::Config for Runtime {
 	type Roles = Roles;
 	type Time = Timestamp;
 	type Declarations = Customs;
-	/// No traceability pallet yet: likewise for receiving events.
-	type Consignments = ();
+	type Consignments = Traceability;
 	type Certificates = CertificatesOfOrigin;
 	type Bills = Documents;
 	type PalletId = TreasuryPalletId;
@@ -182,13 +183,11 @@ impl pallet_payments::Config for Runtime {
 
 impl pallet_customs::Config for Runtime {
 	type Currency = Balances;
-	type RuntimeHoldReason = RuntimeHoldReason;
 	type Roles = Roles;
 	type Time = Timestamp;
 	type Aeo = Aeo;
 	type Certificates = CertificatesOfOrigin;
 	type Duties = Payments;
-	type DeclarationDeposit = DeclarationDeposit;
 	type MaxLines = ConstU32<32>;
 	type MaxDocuments = ConstU32<16>;
 	type MaxRules = ConstU32<64>;
@@ -199,4 +198,16 @@ impl pallet_customs::Config for Runtime {
 	type WeightInfo = pallet_customs::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkTime;
+}
+
+impl pallet_traceability::Config for Runtime {
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Roles = Roles;
+	type Time = Timestamp;
+	type ItemDeposit = ItemDeposit;
+	type AnchorDeposit = ReadingsAnchorDeposit;
+	type MaxItemsPerEvent = ConstU32<32>;
+	type MaxHistory = ConstU32<64>;
+	type WeightInfo = pallet_traceability::weights::SubstrateWeight<Runtime>;
 }
