@@ -69,9 +69,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CertificatesOfOrigin::Agreements` (r:0 w:1)
 	/// Proof: `CertificatesOfOrigin::Agreements` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
 	fn set_agreement() -> Weight {
-		// Proof size: measured `375`, estimated `3889` bytes.
-		// Minimum execution time: 15_908_000 picoseconds.
-		Weight::from_parts(18_855_000, 3889)
+		// Proof size: measured `441`, estimated `3889` bytes.
+		// Minimum execution time: 16_618_000 picoseconds.
+		Weight::from_parts(19_983_000, 3889)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -80,9 +80,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CertificatesOfOrigin::Agreements` (r:1 w:1)
 	/// Proof: `CertificatesOfOrigin::Agreements` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
 	fn remove_agreement() -> Weight {
-		// Proof size: measured `537`, estimated `3889` bytes.
-		// Minimum execution time: 17_877_000 picoseconds.
-		Weight::from_parts(21_881_000, 3889)
+		// Proof size: measured `603`, estimated `3889` bytes.
+		// Minimum execution time: 18_524_000 picoseconds.
+		Weight::from_parts(23_710_000, 3889)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -94,29 +94,27 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CertificatesOfOrigin::Agreements` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
 	/// Storage: `CertificatesOfOrigin::NextApplicationId` (r:1 w:1)
 	/// Proof: `CertificatesOfOrigin::NextApplicationId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `CertificatesOfOrigin::Applications` (r:0 w:1)
 	/// Proof: `CertificatesOfOrigin::Applications` (`max_values`: None, `max_size`: Some(2150), added: 4625, mode: `MaxEncodedLen`)
 	fn apply() -> Weight {
-		// Proof size: measured `866`, estimated `3889` bytes.
-		// Minimum execution time: 75_680_000 picoseconds.
-		Weight::from_parts(88_240_000, 3889)
-			.saturating_add(T::DbWeight::get().reads(6_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof size: measured `795`, estimated `3889` bytes.
+		// Minimum execution time: 79_481_000 picoseconds.
+		Weight::from_parts(93_865_000, 3889)
+			.saturating_add(T::DbWeight::get().reads(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `CertificatesOfOrigin::Applications` (r:1 w:1)
 	/// Proof: `CertificatesOfOrigin::Applications` (`max_values`: None, `max_size`: Some(2150), added: 4625, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn withdraw_application() -> Weight {
-		// Proof size: measured `2507`, estimated `5615` bytes.
-		// Minimum execution time: 49_779_000 picoseconds.
-		Weight::from_parts(57_861_000, 5615)
+		// Proof size: measured `2541`, estimated `5615` bytes.
+		// Minimum execution time: 54_548_000 picoseconds.
+		Weight::from_parts(61_853_000, 5615)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -124,10 +122,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Roles::Roles` (`max_values`: None, `max_size`: Some(424), added: 2899, mode: `MaxEncodedLen`)
 	/// Storage: `CertificatesOfOrigin::Applications` (r:1 w:1)
 	/// Proof: `CertificatesOfOrigin::Applications` (`max_values`: None, `max_size`: Some(2150), added: 4625, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:2 w:2)
+	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:2 w:2)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CertificatesOfOrigin::Agreements` (r:1 w:0)
@@ -135,11 +133,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `CertificatesOfOrigin::Certificates` (r:1 w:1)
 	/// Proof: `CertificatesOfOrigin::Certificates` (`max_values`: None, `max_size`: Some(2518), added: 4993, mode: `MaxEncodedLen`)
 	fn approve_application() -> Weight {
-		// Proof size: measured `3385`, estimated `6788` bytes.
-		// Minimum execution time: 116_523_000 picoseconds.
-		Weight::from_parts(133_801_000, 6788)
-			.saturating_add(T::DbWeight::get().reads(10_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Proof size: measured `3390`, estimated `6788` bytes.
+		// Minimum execution time: 120_160_000 picoseconds.
+		Weight::from_parts(142_044_000, 6788)
+			.saturating_add(T::DbWeight::get().reads(9_u64))
+			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
 	/// Storage: `Roles::Roles` (r:1 w:0)
 	/// Proof: `Roles::Roles` (`max_values`: None, `max_size`: Some(424), added: 2899, mode: `MaxEncodedLen`)
@@ -148,11 +146,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn reject_application() -> Weight {
-		// Proof size: measured `2911`, estimated `5615` bytes.
-		// Minimum execution time: 58_002_000 picoseconds.
-		Weight::from_parts(66_444_000, 5615)
+		// Proof size: measured `2982`, estimated `5615` bytes.
+		// Minimum execution time: 60_801_000 picoseconds.
+		Weight::from_parts(71_854_000, 5615)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -164,16 +162,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CertificatesOfOrigin::Agreements` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
 	/// Storage: `CertificatesOfOrigin::Certificates` (r:1 w:1)
 	/// Proof: `CertificatesOfOrigin::Certificates` (`max_values`: None, `max_size`: Some(2518), added: 4993, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn issue() -> Weight {
-		// Proof size: measured `1008`, estimated `6788` bytes.
-		// Minimum execution time: 81_649_000 picoseconds.
-		Weight::from_parts(93_765_000, 6788)
-			.saturating_add(T::DbWeight::get().reads(7_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Proof size: measured `978`, estimated `6788` bytes.
+		// Minimum execution time: 81_233_000 picoseconds.
+		Weight::from_parts(94_224_000, 6788)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Roles::Roles` (r:2 w:0)
 	/// Proof: `Roles::Roles` (`max_values`: None, `max_size`: Some(424), added: 2899, mode: `MaxEncodedLen`)
@@ -183,16 +179,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CertificatesOfOrigin::Agreements` (r:1 w:0)
 	/// Proof: `CertificatesOfOrigin::Agreements` (`max_values`: None, `max_size`: Some(165), added: 2640, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn replace() -> Weight {
-		// Proof size: measured `3226`, estimated `10976` bytes.
-		// Minimum execution time: 102_380_000 picoseconds.
-		Weight::from_parts(117_024_000, 10976)
-			.saturating_add(T::DbWeight::get().reads(8_u64))
-			.saturating_add(T::DbWeight::get().writes(4_u64))
+		// Proof size: measured `3231`, estimated `10976` bytes.
+		// Minimum execution time: 103_368_000 picoseconds.
+		Weight::from_parts(123_533_000, 10976)
+			.saturating_add(T::DbWeight::get().reads(7_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Roles::Roles` (r:1 w:0)
 	/// Proof: `Roles::Roles` (`max_values`: None, `max_size`: Some(424), added: 2899, mode: `MaxEncodedLen`)
@@ -201,9 +195,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn revoke() -> Weight {
-		// Proof size: measured `2802`, estimated `5983` bytes.
-		// Minimum execution time: 35_146_000 picoseconds.
-		Weight::from_parts(42_372_000, 5983)
+		// Proof size: measured `2839`, estimated `5983` bytes.
+		// Minimum execution time: 38_477_000 picoseconds.
+		Weight::from_parts(45_119_000, 5983)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -214,9 +208,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn accept() -> Weight {
-		// Proof size: measured `2839`, estimated `5983` bytes.
-		// Minimum execution time: 34_493_000 picoseconds.
-		Weight::from_parts(40_582_000, 5983)
+		// Proof size: measured `2866`, estimated `5983` bytes.
+		// Minimum execution time: 37_917_000 picoseconds.
+		Weight::from_parts(44_536_000, 5983)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -227,9 +221,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn reject() -> Weight {
-		// Proof size: measured `2839`, estimated `5983` bytes.
-		// Minimum execution time: 34_958_000 picoseconds.
-		Weight::from_parts(40_990_000, 5983)
+		// Proof size: measured `2866`, estimated `5983` bytes.
+		// Minimum execution time: 38_857_000 picoseconds.
+		Weight::from_parts(46_037_000, 5983)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -239,16 +233,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `CertificatesOfOrigin::Batches` (r:1 w:1)
 	/// Proof: `CertificatesOfOrigin::Batches` (`max_values`: None, `max_size`: Some(154), added: 2629, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn anchor_batch() -> Weight {
-		// Proof size: measured `641`, estimated `3889` bytes.
-		// Minimum execution time: 53_296_000 picoseconds.
-		Weight::from_parts(63_627_000, 3889)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Proof size: measured `607`, estimated `3889` bytes.
+		// Minimum execution time: 54_983_000 picoseconds.
+		Weight::from_parts(63_079_000, 3889)
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Roles::Roles` (r:1 w:0)
 	/// Proof: `Roles::Roles` (`max_values`: None, `max_size`: Some(424), added: 2899, mode: `MaxEncodedLen`)
@@ -259,9 +251,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn revoke_batch_certificate() -> Weight {
-		// Proof size: measured `662`, estimated `3889` bytes.
-		// Minimum execution time: 32_745_000 picoseconds.
-		Weight::from_parts(39_676_000, 3889)
+		// Proof size: measured `732`, estimated `3889` bytes.
+		// Minimum execution time: 36_459_000 picoseconds.
+		Weight::from_parts(44_212_000, 3889)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -269,16 +261,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `CertificatesOfOrigin::Certificates` (`max_values`: None, `max_size`: Some(2518), added: 4993, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn purge() -> Weight {
-		// Proof size: measured `2594`, estimated `5983` bytes.
-		// Minimum execution time: 53_939_000 picoseconds.
-		Weight::from_parts(64_561_000, 5983)
-			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
+		// Proof size: measured `2525`, estimated `5983` bytes.
+		// Minimum execution time: 54_647_000 picoseconds.
+		Weight::from_parts(65_044_000, 5983)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `CertificatesOfOrigin::Batches` (r:1 w:1)
 	/// Proof: `CertificatesOfOrigin::Batches` (`max_values`: None, `max_size`: Some(154), added: 2629, mode: `MaxEncodedLen`)
@@ -287,15 +277,15 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(193), added: 2668, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `CertificatesOfOrigin::RevokedLeaves` (r:1000 w:1000)
 	/// Proof: `CertificatesOfOrigin::RevokedLeaves` (`max_values`: None, `max_size`: Some(362), added: 2837, mode: `MaxEncodedLen`)
 	/// The range of component `r` is `[0, 1000]`.
 	fn purge_batch(r: u32, ) -> Weight {
-		// Proof size: measured `604`, estimated `3658` bytes.
-		// Minimum execution time: 49_984_000 picoseconds.
-		Weight::from_parts(27_549_976, 3658)
-			.saturating_add(Weight::from_parts(1_398_176, 0).saturating_mul(r.into()))
+		// Proof size: measured `638`, estimated `3730` bytes.
+		// Minimum execution time: 53_426_000 picoseconds.
+		Weight::from_parts(24_625_208, 3730)
+			.saturating_add(Weight::from_parts(1_459_885, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -307,78 +297,78 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests and mocks: the same figures with ParityDB's database weights.
 impl WeightInfo for () {
 	fn set_agreement() -> Weight {
-		Weight::from_parts(18_855_000, 3889)
+		Weight::from_parts(19_983_000, 3889)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn remove_agreement() -> Weight {
-		Weight::from_parts(21_881_000, 3889)
+		Weight::from_parts(23_710_000, 3889)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn apply() -> Weight {
-		Weight::from_parts(88_240_000, 3889)
-			.saturating_add(ParityDbWeight::get().reads(6_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
+		Weight::from_parts(93_865_000, 3889)
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn withdraw_application() -> Weight {
-		Weight::from_parts(57_861_000, 5615)
+		Weight::from_parts(61_853_000, 5615)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn approve_application() -> Weight {
-		Weight::from_parts(133_801_000, 6788)
-			.saturating_add(ParityDbWeight::get().reads(10_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		Weight::from_parts(142_044_000, 6788)
+			.saturating_add(ParityDbWeight::get().reads(9_u64))
+			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn reject_application() -> Weight {
-		Weight::from_parts(66_444_000, 5615)
+		Weight::from_parts(71_854_000, 5615)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn issue() -> Weight {
-		Weight::from_parts(93_765_000, 6788)
+		Weight::from_parts(94_224_000, 6788)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+	}
+	fn replace() -> Weight {
+		Weight::from_parts(123_533_000, 10976)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
-	fn replace() -> Weight {
-		Weight::from_parts(117_024_000, 10976)
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
-			.saturating_add(ParityDbWeight::get().writes(4_u64))
-	}
 	fn revoke() -> Weight {
-		Weight::from_parts(42_372_000, 5983)
+		Weight::from_parts(45_119_000, 5983)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn accept() -> Weight {
-		Weight::from_parts(40_582_000, 5983)
+		Weight::from_parts(44_536_000, 5983)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn reject() -> Weight {
-		Weight::from_parts(40_990_000, 5983)
+		Weight::from_parts(46_037_000, 5983)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn anchor_batch() -> Weight {
-		Weight::from_parts(63_627_000, 3889)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		Weight::from_parts(63_079_000, 3889)
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn revoke_batch_certificate() -> Weight {
-		Weight::from_parts(39_676_000, 3889)
+		Weight::from_parts(44_212_000, 3889)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn purge() -> Weight {
-		Weight::from_parts(64_561_000, 5983)
-			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
+		Weight::from_parts(65_044_000, 5983)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn purge_batch(r: u32, ) -> Weight {
-		Weight::from_parts(27_549_976, 3658)
-			.saturating_add(Weight::from_parts(1_398_176, 0).saturating_mul(r.into()))
+		Weight::from_parts(24_625_208, 3730)
+			.saturating_add(Weight::from_parts(1_459_885, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))

@@ -69,9 +69,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `r` is `[0, 64]`.
 	fn set_rules(r: u32, ) -> Weight {
 		// Proof size: measured `441`, estimated `3889` bytes.
-		// Minimum execution time: 13_314_000 picoseconds.
-		Weight::from_parts(15_271_781, 3889)
-			.saturating_add(Weight::from_parts(67_997, 0).saturating_mul(r.into()))
+		// Minimum execution time: 12_801_000 picoseconds.
+		Weight::from_parts(17_044_241, 3889)
+			.saturating_add(Weight::from_parts(58_765, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -81,8 +81,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Customs::Tariffs` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
 	fn set_tariff() -> Weight {
 		// Proof size: measured `441`, estimated `3889` bytes.
-		// Minimum execution time: 15_268_000 picoseconds.
-		Weight::from_parts(17_926_000, 3889)
+		// Minimum execution time: 15_272_000 picoseconds.
+		Weight::from_parts(19_927_000, 3889)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -91,9 +91,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Customs::Brokers` (r:0 w:1)
 	/// Proof: `Customs::Brokers` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
 	fn authorize_broker() -> Weight {
-		// Proof size: measured `474`, estimated `3889` bytes.
-		// Minimum execution time: 12_593_000 picoseconds.
-		Weight::from_parts(15_063_000, 3889)
+		// Proof size: measured `475`, estimated `3889` bytes.
+		// Minimum execution time: 12_692_000 picoseconds.
+		Weight::from_parts(17_023_000, 3889)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -101,8 +101,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Roles::Roles` (`max_values`: None, `max_size`: Some(424), added: 2899, mode: `MaxEncodedLen`)
 	/// Storage: `Customs::Brokers` (r:1 w:0)
 	/// Proof: `Customs::Brokers` (`max_values`: None, `max_size`: Some(80), added: 2555, mode: `MaxEncodedLen`)
-	/// Storage: `Customs::NextDeclarationId` (r:1 w:1)
-	/// Proof: `Customs::NextDeclarationId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Customs::Lodging` (r:1 w:1)
+	/// Proof: `Customs::Lodging` (`max_values`: Some(1), `max_size`: Some(2058), added: 2553, mode: `MaxEncodedLen`)
 	/// Storage: `CertificatesOfOrigin::Certificates` (r:1 w:1)
 	/// Proof: `CertificatesOfOrigin::Certificates` (`max_values`: None, `max_size`: Some(2518), added: 4993, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
@@ -110,7 +110,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Customs::RuleSets` (r:1 w:0)
 	/// Proof: `Customs::RuleSets` (`max_values`: None, `max_size`: Some(1372), added: 3847, mode: `MaxEncodedLen`)
 	/// Storage: `Customs::Declarations` (r:1 w:1)
-	/// Proof: `Customs::Declarations` (`max_values`: None, `max_size`: Some(5028), added: 7503, mode: `MaxEncodedLen`)
+	/// Proof: `Customs::Declarations` (`max_values`: None, `max_size`: Some(4980), added: 7455, mode: `MaxEncodedLen`)
 	/// Storage: `Customs::MirrorOf` (r:1 w:1)
 	/// Proof: `Customs::MirrorOf` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Aeo::Certificates` (r:1 w:0)
@@ -119,30 +119,33 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Customs::KnownDeclarants` (`max_values`: None, `max_size`: Some(54), added: 2529, mode: `MaxEncodedLen`)
 	/// Storage: `Customs::Tariffs` (r:32 w:0)
 	/// Proof: `Customs::Tariffs` (`max_values`: None, `max_size`: Some(209), added: 2684, mode: `MaxEncodedLen`)
-	/// Storage: `Customs::PendingSelection` (r:1 w:1)
-	/// Proof: `Customs::PendingSelection` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Customs::Stats` (r:1 w:1)
 	/// Proof: `Customs::Stats` (`max_values`: None, `max_size`: Some(119), added: 2594, mode: `MaxEncodedLen`)
 	/// The range of component `l` is `[1, 32]`.
 	/// The range of component `r` is `[0, 64]`.
+	/// The range of component `c` is `[0, 1]`.
+	/// The range of component `m` is `[0, 1]`.
 	fn lodge(l: u32, r: u32, c: u32, m: u32, ) -> Weight {
-		let _ = (c, m);
-		// Proof size: measured `3005`, estimated `8493` bytes.
-		// Minimum execution time: 145_589_000 picoseconds.
-		Weight::from_parts(154_038_876, 8493)
-			.saturating_add(Weight::from_parts(7_003_395, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(119_656, 0).saturating_mul(r.into()))
-			.saturating_add(T::DbWeight::get().reads(14_u64))
+		// Proof size: measured `0`, estimated `4837` bytes.
+		// Minimum execution time: 111_347_000 picoseconds.
+		Weight::from_parts(83_039_691, 4837)
+			.saturating_add(Weight::from_parts(6_533_965, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(19_944, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(28_022_827, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(20_387_327, 0).saturating_mul(m.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(l.into())))
-			.saturating_add(T::DbWeight::get().writes(8_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(m.into())))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(c.into())))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(m.into())))
+			.saturating_add(Weight::from_parts(0, 2991).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2684).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(0, 8445).saturating_mul(m.into()))
 	}
 	/// Storage: `Customs::Declarations` (r:2 w:1)
-	/// Proof: `Customs::Declarations` (`max_values`: None, `max_size`: Some(5028), added: 7503, mode: `MaxEncodedLen`)
+	/// Proof: `Customs::Declarations` (`max_values`: None, `max_size`: Some(4980), added: 7455, mode: `MaxEncodedLen`)
 	/// Storage: `Customs::RuleSets` (r:1 w:0)
 	/// Proof: `Customs::RuleSets` (`max_values`: None, `max_size`: Some(1372), added: 3847, mode: `MaxEncodedLen`)
 	/// Storage: `Customs::MirrorOf` (r:1 w:0)
@@ -158,55 +161,55 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// The range of component `l` is `[1, 32]`.
 	/// The range of component `r` is `[0, 64]`.
 	fn amend(l: u32, r: u32, ) -> Weight {
-		// Proof size: measured `2657`, estimated `15996` bytes.
-		// Minimum execution time: 61_908_000 picoseconds.
-		Weight::from_parts(62_298_991, 15996)
-			.saturating_add(Weight::from_parts(7_344_027, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(65_090, 0).saturating_mul(r.into()))
+		// Proof size: measured `2536`, estimated `15900` bytes.
+		// Minimum execution time: 63_004_000 picoseconds.
+		Weight::from_parts(55_342_929, 15900)
+			.saturating_add(Weight::from_parts(7_733_399, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(325_351, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(l.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 2684).saturating_mul(l.into()))
 	}
 	/// Storage: `Customs::Declarations` (r:1 w:1)
-	/// Proof: `Customs::Declarations` (`max_values`: None, `max_size`: Some(5028), added: 7503, mode: `MaxEncodedLen`)
+	/// Proof: `Customs::Declarations` (`max_values`: None, `max_size`: Some(4980), added: 7455, mode: `MaxEncodedLen`)
 	/// Storage: `Customs::MirrorOf` (r:1 w:1)
 	/// Proof: `Customs::MirrorOf` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
-		// Proof size: measured `3718`, estimated `8493` bytes.
-		// Minimum execution time: 32_924_000 picoseconds.
-		Weight::from_parts(40_742_000, 8493)
+		// Proof size: measured `3608`, estimated `8445` bytes.
+		// Minimum execution time: 32_074_000 picoseconds.
+		Weight::from_parts(43_078_000, 8445)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Roles::Roles` (r:1 w:0)
 	/// Proof: `Roles::Roles` (`max_values`: None, `max_size`: Some(424), added: 2899, mode: `MaxEncodedLen`)
 	/// Storage: `Customs::Declarations` (r:1 w:1)
-	/// Proof: `Customs::Declarations` (`max_values`: None, `max_size`: Some(5028), added: 7503, mode: `MaxEncodedLen`)
+	/// Proof: `Customs::Declarations` (`max_values`: None, `max_size`: Some(4980), added: 7455, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn record_control() -> Weight {
-		// Proof size: measured `4157`, estimated `8493` bytes.
-		// Minimum execution time: 42_043_000 picoseconds.
-		Weight::from_parts(53_672_000, 8493)
+		// Proof size: measured `4043`, estimated `8445` bytes.
+		// Minimum execution time: 42_308_000 picoseconds.
+		Weight::from_parts(59_328_000, 8445)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Roles::Roles` (r:1 w:0)
 	/// Proof: `Roles::Roles` (`max_values`: None, `max_size`: Some(424), added: 2899, mode: `MaxEncodedLen`)
 	/// Storage: `Customs::Declarations` (r:1 w:1)
-	/// Proof: `Customs::Declarations` (`max_values`: None, `max_size`: Some(5028), added: 7503, mode: `MaxEncodedLen`)
+	/// Proof: `Customs::Declarations` (`max_values`: None, `max_size`: Some(4980), added: 7455, mode: `MaxEncodedLen`)
 	fn hold() -> Weight {
-		// Proof size: measured `4151`, estimated `8493` bytes.
-		// Minimum execution time: 36_944_000 picoseconds.
-		Weight::from_parts(43_993_000, 8493)
+		// Proof size: measured `4037`, estimated `8445` bytes.
+		// Minimum execution time: 38_395_000 picoseconds.
+		Weight::from_parts(49_665_000, 8445)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Roles::Roles` (r:1 w:0)
 	/// Proof: `Roles::Roles` (`max_values`: None, `max_size`: Some(424), added: 2899, mode: `MaxEncodedLen`)
 	/// Storage: `Customs::Declarations` (r:1 w:1)
-	/// Proof: `Customs::Declarations` (`max_values`: None, `max_size`: Some(5028), added: 7503, mode: `MaxEncodedLen`)
+	/// Proof: `Customs::Declarations` (`max_values`: None, `max_size`: Some(4980), added: 7455, mode: `MaxEncodedLen`)
 	/// Storage: `Customs::RuleSets` (r:1 w:0)
 	/// Proof: `Customs::RuleSets` (`max_values`: None, `max_size`: Some(1372), added: 3847, mode: `MaxEncodedLen`)
 	/// Storage: `Aeo::Certificates` (r:1 w:0)
@@ -220,158 +223,161 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Customs::Stats` (r:1 w:1)
 	/// Proof: `Customs::Stats` (`max_values`: None, `max_size`: Some(119), added: 2594, mode: `MaxEncodedLen`)
 	fn release() -> Weight {
-		// Proof size: measured `5487`, estimated `8493` bytes.
-		// Minimum execution time: 72_513_000 picoseconds.
-		Weight::from_parts(88_751_000, 8493)
+		// Proof size: measured `5410`, estimated `8445` bytes.
+		// Minimum execution time: 74_253_000 picoseconds.
+		Weight::from_parts(98_834_000, 8445)
 			.saturating_add(T::DbWeight::get().reads(8_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Roles::Roles` (r:1 w:0)
 	/// Proof: `Roles::Roles` (`max_values`: None, `max_size`: Some(424), added: 2899, mode: `MaxEncodedLen`)
 	/// Storage: `Customs::Declarations` (r:1 w:1)
-	/// Proof: `Customs::Declarations` (`max_values`: None, `max_size`: Some(5028), added: 7503, mode: `MaxEncodedLen`)
+	/// Proof: `Customs::Declarations` (`max_values`: None, `max_size`: Some(4980), added: 7455, mode: `MaxEncodedLen`)
 	/// Storage: `Customs::Stats` (r:1 w:1)
 	/// Proof: `Customs::Stats` (`max_values`: None, `max_size`: Some(119), added: 2594, mode: `MaxEncodedLen`)
 	fn reject() -> Weight {
-		// Proof size: measured `4298`, estimated `8493` bytes.
-		// Minimum execution time: 41_586_000 picoseconds.
-		Weight::from_parts(48_209_000, 8493)
+		// Proof size: measured `4184`, estimated `8445` bytes.
+		// Minimum execution time: 43_205_000 picoseconds.
+		Weight::from_parts(56_500_000, 8445)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Customs::Declarations` (r:1 w:1)
-	/// Proof: `Customs::Declarations` (`max_values`: None, `max_size`: Some(5028), added: 7503, mode: `MaxEncodedLen`)
+	/// Proof: `Customs::Declarations` (`max_values`: None, `max_size`: Some(4980), added: 7455, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn pay_duty() -> Weight {
-		// Proof size: measured `3887`, estimated `8493` bytes.
-		// Minimum execution time: 71_537_000 picoseconds.
-		Weight::from_parts(86_610_000, 8493)
+		// Proof size: measured `3755`, estimated `8445` bytes.
+		// Minimum execution time: 73_711_000 picoseconds.
+		Weight::from_parts(94_233_000, 8445)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Customs::Declarations` (r:1 w:1)
-	/// Proof: `Customs::Declarations` (`max_values`: None, `max_size`: Some(5028), added: 7503, mode: `MaxEncodedLen`)
+	/// Proof: `Customs::Declarations` (`max_values`: None, `max_size`: Some(4980), added: 7455, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
 	/// Storage: `Customs::MirrorOf` (r:1 w:2)
 	/// Proof: `Customs::MirrorOf` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	fn purge() -> Weight {
-		// Proof size: measured `4309`, estimated `8493` bytes.
-		// Minimum execution time: 68_013_000 picoseconds.
-		Weight::from_parts(78_599_000, 8493)
-			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+		// Proof size: measured `3903`, estimated `8445` bytes.
+		// Minimum execution time: 32_659_000 picoseconds.
+		Weight::from_parts(41_753_000, 8445)
+			.saturating_add(T::DbWeight::get().reads(3_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	/// Storage: `Customs::PendingSelection` (r:1 w:1)
-	/// Proof: `Customs::PendingSelection` (`max_values`: Some(1), `max_size`: Some(2050), added: 2545, mode: `MaxEncodedLen`)
+	/// Storage: `Customs::Lodging` (r:1 w:1)
+	/// Proof: `Customs::Lodging` (`max_values`: Some(1), `max_size`: Some(2058), added: 2553, mode: `MaxEncodedLen`)
 	/// Storage: `System::ParentHash` (r:1 w:0)
 	/// Proof: `System::ParentHash` (`max_values`: Some(1), `max_size`: Some(32), added: 527, mode: `MaxEncodedLen`)
 	/// Storage: `Customs::Declarations` (r:256 w:256)
-	/// Proof: `Customs::Declarations` (`max_values`: None, `max_size`: Some(5028), added: 7503, mode: `MaxEncodedLen`)
+	/// Proof: `Customs::Declarations` (`max_values`: None, `max_size`: Some(4980), added: 7455, mode: `MaxEncodedLen`)
 	/// Storage: `Customs::RuleSets` (r:1 w:0)
 	/// Proof: `Customs::RuleSets` (`max_values`: None, `max_size`: Some(1372), added: 3847, mode: `MaxEncodedLen`)
 	/// Storage: `Customs::Stats` (r:1 w:1)
 	/// Proof: `Customs::Stats` (`max_values`: None, `max_size`: Some(119), added: 2594, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[1, 256]`.
 	fn on_initialize_draws(n: u32, ) -> Weight {
-		// Proof size: measured `4393`, estimated `4837` bytes.
-		// Minimum execution time: 40_620_000 picoseconds.
-		Weight::from_parts(54_108_526, 4837)
-			.saturating_add(Weight::from_parts(27_421_633, 0).saturating_mul(n.into()))
+		// Proof size: measured `4357`, estimated `4837` bytes.
+		// Minimum execution time: 41_030_000 picoseconds.
+		Weight::from_parts(19_583_143, 4837)
+			.saturating_add(Weight::from_parts(28_123_802, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 7503).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 7455).saturating_mul(n.into()))
 	}
 }
 
 /// For tests and mocks: the same figures with ParityDB's database weights.
 impl WeightInfo for () {
 	fn set_rules(r: u32, ) -> Weight {
-		Weight::from_parts(15_271_781, 3889)
-			.saturating_add(Weight::from_parts(67_997, 0).saturating_mul(r.into()))
+		Weight::from_parts(17_044_241, 3889)
+			.saturating_add(Weight::from_parts(58_765, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_tariff() -> Weight {
-		Weight::from_parts(17_926_000, 3889)
+		Weight::from_parts(19_927_000, 3889)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn authorize_broker() -> Weight {
-		Weight::from_parts(15_063_000, 3889)
+		Weight::from_parts(17_023_000, 3889)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn lodge(l: u32, r: u32, c: u32, m: u32, ) -> Weight {
-		let _ = (c, m);
-		Weight::from_parts(154_038_876, 8493)
-			.saturating_add(Weight::from_parts(7_003_395, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(119_656, 0).saturating_mul(r.into()))
-			.saturating_add(ParityDbWeight::get().reads(14_u64))
+		Weight::from_parts(83_039_691, 4837)
+			.saturating_add(Weight::from_parts(6_533_965, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(19_944, 0).saturating_mul(r.into()))
+			.saturating_add(Weight::from_parts(28_022_827, 0).saturating_mul(c.into()))
+			.saturating_add(Weight::from_parts(20_387_327, 0).saturating_mul(m.into()))
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(l.into())))
-			.saturating_add(ParityDbWeight::get().writes(8_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(m.into())))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(c.into())))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(m.into())))
+			.saturating_add(Weight::from_parts(0, 2991).saturating_mul(c.into()))
 			.saturating_add(Weight::from_parts(0, 2684).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(0, 8445).saturating_mul(m.into()))
 	}
 	fn amend(l: u32, r: u32, ) -> Weight {
-		Weight::from_parts(62_298_991, 15996)
-			.saturating_add(Weight::from_parts(7_344_027, 0).saturating_mul(l.into()))
-			.saturating_add(Weight::from_parts(65_090, 0).saturating_mul(r.into()))
+		Weight::from_parts(55_342_929, 15900)
+			.saturating_add(Weight::from_parts(7_733_399, 0).saturating_mul(l.into()))
+			.saturating_add(Weight::from_parts(325_351, 0).saturating_mul(r.into()))
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(l.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(Weight::from_parts(0, 2684).saturating_mul(l.into()))
 	}
 	fn withdraw() -> Weight {
-		Weight::from_parts(40_742_000, 8493)
+		Weight::from_parts(43_078_000, 8445)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn record_control() -> Weight {
-		Weight::from_parts(53_672_000, 8493)
+		Weight::from_parts(59_328_000, 8445)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn hold() -> Weight {
-		Weight::from_parts(43_993_000, 8493)
+		Weight::from_parts(49_665_000, 8445)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn release() -> Weight {
-		Weight::from_parts(88_751_000, 8493)
+		Weight::from_parts(98_834_000, 8445)
 			.saturating_add(ParityDbWeight::get().reads(8_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn reject() -> Weight {
-		Weight::from_parts(48_209_000, 8493)
+		Weight::from_parts(56_500_000, 8445)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn pay_duty() -> Weight {
-		Weight::from_parts(86_610_000, 8493)
+		Weight::from_parts(94_233_000, 8445)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn purge() -> Weight {
-		Weight::from_parts(78_599_000, 8493)
-			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+		Weight::from_parts(41_753_000, 8445)
+			.saturating_add(ParityDbWeight::get().reads(3_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn on_initialize_draws(n: u32, ) -> Weight {
-		Weight::from_parts(54_108_526, 4837)
-			.saturating_add(Weight::from_parts(27_421_633, 0).saturating_mul(n.into()))
+		Weight::from_parts(19_583_143, 4837)
+			.saturating_add(Weight::from_parts(28_123_802, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 7503).saturating_mul(n.into()))
+			.saturating_add(Weight::from_parts(0, 7455).saturating_mul(n.into()))
 	}
 }
