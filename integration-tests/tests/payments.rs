@@ -269,13 +269,7 @@ async fn an_escrow_waits_on_customs_release_and_a_receiving_event() {
 		lodged.find_first::<tradechain::customs::events::Lodged>().unwrap().unwrap().id;
 	let conditions = BoundedVec(vec![
 		(Condition::DeclarationReleased { declaration }, 0),
-		(
-			Condition::ConsignmentReceived {
-				consignment: container_ref,
-				location: hamburg(),
-			},
-			0,
-		),
+		(Condition::ConsignmentReceived { consignment: container_ref, location: hamburg() }, 0),
 	]);
 	let create = tx().payments().create(
 		id(&eve),

@@ -329,10 +329,9 @@ pub mod pallet {
 			let who = Self::member(origin)?;
 			ensure!(!Events::<T>::contains_key(context.event_id), Error::<T>::EventExists);
 			let (named, parent) = Self::named(&kind);
-			ensure!(
-				!named.is_empty() || matches!(kind, EventKind::Transformation { .. }),
-				Error::<T>::NoItems
-			);
+			// A transformation may create items from nothing (inputs from outside the chain), but
+			// every event names at least one item.
+			ensure!(Self::count(&kind) > 0, Error::<T>::NoItems);
 			// Check every named item first: it exists, is active and the caller may record.
 			let agency = Self::is_agency_of(&who, context.biz_location.as_ref());
 			let mut items = Vec::with_capacity(named.len());

@@ -217,6 +217,9 @@ mod items_and_events {
 				rec(object(Action::Observe, &[]), context("none", BizStep::Storing)),
 				E::NoItems
 			);
+			let nothing =
+				EventKind::Transformation { inputs: items(&[]), outputs: Default::default() };
+			assert_noop!(rec(nothing, context("nothing", BizStep::Transforming)), E::NoItems);
 			assert_noop!(
 				rec(object(Action::Observe, &[key(CONTAINER)]), context("ghost", BizStep::Storing)),
 				E::ItemNotFound
