@@ -15,6 +15,7 @@
 //! - [`trade`]: certificates of origin and AEO status as customs sees them
 //!   ([`CertificateProvider`], [`AeoStatusProvider`]), and Merkle proofs of batch-issued
 //!   certificates ([`batch_root`], [`batch_proof`], [`verify_batch_proof`]).
+//! - [`time`]: [`unix_millis`], the time every trade pallet reads.
 //! - [`traits`]: [`RoleProvider`] and the [`EnsureRole`] origin built on it, identity judgements,
 //!   encryption keys.
 
@@ -26,6 +27,7 @@ pub mod codes;
 pub mod deposit;
 pub mod payments;
 pub mod roles;
+pub mod time;
 pub mod trade;
 pub mod traits;
 
@@ -39,6 +41,9 @@ pub use payments::{
 	TransferableDocuments,
 };
 pub use roles::{AgencyKind, OperatorKind, Role};
+pub use time::unix_millis;
+#[cfg(feature = "runtime-benchmarks")]
+pub use time::BenchmarkTime;
 pub use trade::{
 	batch_proof, batch_root, verify_batch_proof, AeoKind, AeoStatusProvider, BatchProof,
 	CertificateProvider, CertificateUnusable, UsableCertificate,

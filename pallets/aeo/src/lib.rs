@@ -76,7 +76,6 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::Zero;
 	use tradechain_primitives::{AeoKind, AeoStatusProvider, CountryCode, Role, RoleProvider};
 
 	/// The balance type of [`Config::Currency`].
@@ -543,11 +542,7 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Milliseconds since the Unix epoch; zero at genesis, where no time is known yet.
 		fn now() -> u64 {
-			if frame_system::Pallet::<T>::block_number() == Zero::zero() {
-				return 0;
-			}
-			// Milliseconds since the epoch fit in u64 for 584 million years.
-			T::Time::now().as_millis().try_into().unwrap_or(u64::MAX)
+			tradechain_primitives::unix_millis::<T, T::Time>()
 		}
 
 		/// The signer and its country, if it is an active customs authority.

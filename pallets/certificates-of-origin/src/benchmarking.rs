@@ -11,6 +11,7 @@ use frame_support::{
 };
 use frame_system::RawOrigin;
 use sp_runtime::traits::Bounded;
+use tradechain_primitives::BenchmarkTime as _;
 use tradechain_primitives::{
 	document_hash, AgreementCode, BatchProof, CountryCode, DocumentHash, Role, RoleProvider,
 };

@@ -88,7 +88,7 @@ pub mod pallet {
 	use alloc::vec::Vec;
 	use frame_support::{
 		pallet_prelude::*,
-		sp_runtime::{traits::Zero, ArithmeticError},
+		sp_runtime::ArithmeticError,
 		traits::{
 			fungible::{Inspect, InspectHold, MutateHold},
 			tokens::Precision,
@@ -184,14 +184,7 @@ pub mod pallet {
 
 		/// Sets the time for benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper;
-	}
-
-	/// What benchmarks need from the runtime.
-	#[cfg(feature = "runtime-benchmarks")]
-	pub trait BenchmarkHelper {
-		/// Sets the time reported by [`Config::Time`], in milliseconds since the Unix epoch.
-		fn set_time(ms: u64);
+		type BenchmarkHelper: tradechain_primitives::BenchmarkTime;
 	}
 
 	/// Why this pallet holds funds.
@@ -830,11 +823,7 @@ pub mod pallet {
 		/// Milliseconds since the Unix epoch; zero at genesis, where no time is known yet (and
 		/// pallet-timestamp logs an error when asked).
 		pub(crate) fn now() -> u64 {
-			if frame_system::Pallet::<T>::block_number().is_zero() {
-				return 0;
-			}
-			// Milliseconds since the epoch fit in u64 for 584 million years.
-			T::Time::now().as_millis().try_into().unwrap_or(u64::MAX)
+			tradechain_primitives::unix_millis::<T, T::Time>()
 		}
 
 		/// The signer and the country for which it actively holds `role`, or `error`.

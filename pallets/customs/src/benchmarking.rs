@@ -12,6 +12,7 @@ use frame_support::{
 };
 use frame_system::RawOrigin;
 use sp_runtime::traits::Bounded;
+use tradechain_primitives::BenchmarkTime as _;
 use tradechain_primitives::{
 	document_hash, AeoKind, AeoStatusProvider, AgreementCode, CertificateProvider, CountryCode,
 	DeclarationId, Role, RoleProvider,

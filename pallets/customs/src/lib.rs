@@ -192,14 +192,7 @@ pub mod pallet {
 
 		/// Sets the time for benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper;
-	}
-
-	/// What benchmarks need from the runtime.
-	#[cfg(feature = "runtime-benchmarks")]
-	pub trait BenchmarkHelper {
-		/// Sets the time reported by [`Config::Time`], in milliseconds since the Unix epoch.
-		fn set_time(ms: u64);
+		type BenchmarkHelper: tradechain_primitives::BenchmarkTime;
 	}
 
 	/// Each authority's risk engine and payment settings. Twox: only customs write these keys.
@@ -844,10 +837,7 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Milliseconds since the Unix epoch; zero at genesis.
 		pub(crate) fn now() -> u64 {
-			if frame_system::Pallet::<T>::block_number().is_zero() {
-				return 0;
-			}
-			T::Time::now().as_millis().try_into().unwrap_or(u64::MAX)
+			tradechain_primitives::unix_millis::<T, T::Time>()
 		}
 
 		fn customs(origin: OriginFor<T>) -> Result<(T::AccountId, CountryCode), DispatchError> {

@@ -195,7 +195,7 @@ impl pallet_customs::Config for Test {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct TestTime;
 #[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper for TestTime {
+impl tradechain_primitives::BenchmarkTime for TestTime {
 	fn set_time(ms: u64) {
 		Timestamp::set_timestamp(ms);
 	}

@@ -535,8 +535,7 @@ pub mod pallet {
 
 	impl<T: Config> Pallet<T> {
 		fn now() -> u64 {
-			// Milliseconds since the epoch fit in u64 for 584 million years.
-			T::Time::now().as_millis().try_into().unwrap_or(u64::MAX)
+			tradechain_primitives::unix_millis::<T, T::Time>()
 		}
 
 		fn entry(

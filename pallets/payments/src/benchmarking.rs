@@ -8,6 +8,7 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::{fungible::Mutate, Get};
 use frame_system::RawOrigin;
 use sp_runtime::{traits::Bounded, Perbill};
+use tradechain_primitives::BenchmarkTime as _;
 use tradechain_primitives::{
 	document_hash, CertificateProvider, CountryCode, DutyPayment, Role, RoleProvider,
 	TransferableDocuments,

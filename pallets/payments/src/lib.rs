@@ -164,14 +164,7 @@ pub mod pallet {
 
 		/// Sets the time for benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper;
-	}
-
-	/// What benchmarks need from the runtime.
-	#[cfg(feature = "runtime-benchmarks")]
-	pub trait BenchmarkHelper {
-		/// Sets the time reported by [`Config::Time`], in milliseconds since the Unix epoch.
-		fn set_time(ms: u64);
+		type BenchmarkHelper: tradechain_primitives::BenchmarkTime;
 	}
 
 	/// Why this pallet holds funds.
@@ -658,11 +651,7 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Milliseconds since the Unix epoch; zero at genesis, where no time is known yet.
 		pub(crate) fn now() -> u64 {
-			if frame_system::Pallet::<T>::block_number().is_zero() {
-				return 0;
-			}
-			// Milliseconds since the epoch fit in u64 for 584 million years.
-			T::Time::now().as_millis().try_into().unwrap_or(u64::MAX)
+			tradechain_primitives::unix_millis::<T, T::Time>()
 		}
 
 		/// Creates an escrow (see [`Pallet::create`]); returns its id.

@@ -200,7 +200,7 @@ impl pallet_payments::Config for Test {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct TestTime;
 #[cfg(feature = "runtime-benchmarks")]
-impl crate::BenchmarkHelper for TestTime {
+impl tradechain_primitives::BenchmarkTime for TestTime {
 	fn set_time(ms: u64) {
 		Timestamp::set_timestamp(ms);
 	}

@@ -66,7 +66,6 @@ pub mod pallet {
 		},
 	};
 	use frame_system::pallet_prelude::*;
-	use sp_runtime::traits::Zero;
 	use tradechain_primitives::{
 		verify_batch_proof, BatchProof, ConsignmentReceipts, DocumentHash, ItemRef, Location, Role,
 		RoleProvider,
@@ -541,10 +540,7 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Milliseconds since the Unix epoch; zero at genesis.
 		pub(crate) fn now() -> u64 {
-			if frame_system::Pallet::<T>::block_number().is_zero() {
-				return 0;
-			}
-			T::Time::now().as_millis().try_into().unwrap_or(u64::MAX)
+			tradechain_primitives::unix_millis::<T, T::Time>()
 		}
 
 		fn member(origin: OriginFor<T>) -> Result<T::AccountId, DispatchError> {

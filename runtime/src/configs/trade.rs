@@ -129,23 +129,11 @@ impl pallet_certificates_of_origin::Config for Runtime {
 	type BenchmarkHelper = BenchmarkTime;
 }
 
-/// Sets pallet-timestamp's time for benchmarks.
+/// Sets pallet-timestamp's time for the trade pallets' benchmarks.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct BenchmarkTime;
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_certificates_of_origin::BenchmarkHelper for BenchmarkTime {
-	fn set_time(ms: u64) {
-		pallet_timestamp::Now::<Runtime>::put(ms);
-	}
-}
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_customs::BenchmarkHelper for BenchmarkTime {
-	fn set_time(ms: u64) {
-		pallet_timestamp::Now::<Runtime>::put(ms);
-	}
-}
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_payments::BenchmarkHelper for BenchmarkTime {
+impl tradechain_primitives::BenchmarkTime for BenchmarkTime {
 	fn set_time(ms: u64) {
 		pallet_timestamp::Now::<Runtime>::put(ms);
 	}
