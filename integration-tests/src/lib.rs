@@ -15,8 +15,24 @@ pub use node::{Node, NodeBuilder};
 /// `scripts/update-metadata` rewrites the file (the `subxt` macro alone is not tracked).
 pub const METADATA: &[u8] = include_bytes!("../artifacts/tradechain.scale");
 
-/// The typed interface of the Tradechain runtime, generated from its metadata.
-#[subxt::subxt(runtime_metadata_path = "artifacts/tradechain.scale")]
+/// The typed interface of the Tradechain runtime, generated from its metadata. Traceability's
+/// events are the pallet's own types (through `tradechain_epcis::chain`, SCALE-identical), so that
+/// EPCIS events convert to calls and records back to EPCIS in one place.
+#[subxt::subxt(
+	runtime_metadata_path = "artifacts/tradechain.scale",
+	substitute_type(
+		path = "pallet_traceability::types::EventKind<A, B>",
+		with = "::subxt::utils::Static<::tradechain_epcis::chain::Kind>"
+	),
+	substitute_type(
+		path = "pallet_traceability::types::EventContext<A>",
+		with = "::subxt::utils::Static<::tradechain_epcis::chain::Context>"
+	),
+	substitute_type(
+		path = "pallet_traceability::types::EventRecord<A, B, C, D, E>",
+		with = "::subxt::utils::Static<::tradechain_epcis::chain::Record>"
+	)
+)]
 pub mod tradechain {}
 
 /// The client configuration of Tradechain: Substrate's defaults (sr25519 multi-signatures,

@@ -11,8 +11,9 @@
 //! event of the container in Hamburg: Eve is paid only after both, and the duty went to
 //! Germany's treasury.
 
-use subxt::utils::{AccountId32, H256};
+use subxt::utils::{AccountId32, Static, H256};
 use subxt_signer::sr25519::{dev, Keypair};
+use tradechain_epcis::chain::{BizStep, ChainAction, Disposition, EventContext, EventKind};
 use tradechain_integration_tests::{
 	chain::{free_balance, Chain},
 	tradechain::{
@@ -24,9 +25,7 @@ use tradechain_integration_tests::{
 				DeclarationDetails, DeclarationLine, HsScope, Procedure, RiskRule, RuleSet,
 			},
 			pallet_payments::types::{Condition, Settlement},
-			pallet_traceability::types::{
-				Action, BizStep, Disposition, Epc, EventContext, EventKind,
-			},
+			pallet_traceability::types::Epc,
 			sp_arithmetic::per_things::Perbill,
 			tradechain_primitives::{
 				codes::{CountryCode, CurrencyCode, HsCode, UnLocode, UnitCode},
@@ -308,19 +307,23 @@ async fn an_escrow_waits_on_customs_release_and_a_receiving_event() {
 
 	// Ferdie takes custody and records the receiving event in Hamburg: now Eve is paid.
 	chain.ok(&tx().traceability().accept_custody(container_ref), &ferdie, "custody").await;
+	let deham = tradechain_primitives::Location::UnLocode("DEHAM".parse().unwrap());
 	let receive = tx().traceability().record_event(
-		EventKind::Object { action: Action::Observe, items: BoundedVec(vec![container_ref]) },
-		EventContext {
-			event_id: hash("receiving event of container 777"),
+		Static(EventKind::Object {
+			action: ChainAction::Observe,
+			items: vec![container_ref.0.into()],
+		}),
+		Static(EventContext {
+			event_id: tradechain_primitives::document_hash(b"receiving event of container 777"),
 			event_time: now(),
 			time_zone_offset_minutes: 60,
 			biz_step: BizStep::Receiving,
 			disposition: Disposition::InProgress,
-			read_point: Some(hamburg()),
-			biz_location: Some(hamburg()),
-			biz_transactions: BoundedVec(vec![]),
+			read_point: Some(deham),
+			biz_location: Some(deham),
+			biz_transactions: vec![],
 			sensor: None,
-		},
+		}),
 	);
 	chain.ok(&receive, &ferdie, "received").await;
 	let eve_before = free_balance(&chain.at().await, &id(&eve)).await;

@@ -34,6 +34,11 @@
 //! on it), a tea import (released after inspection and payment), one held, one rejected, one
 //! withdrawn.
 //!
+//! Traceability (see [`demo_traceability`]): a cold chain of cut roses from Eve's farm to Ferdie —
+//! the lot (2–8 °C) packed on a pallet and loaded into a container at Mombasa; custody passes to
+//! One (the carrier), whose sensor report reads 11.2 °C (a breach of the lot's rules) and who
+//! ships the container; custody passes to Ferdie, who receives it in Hamburg.
+//!
 //! Bob and Charlie are also identity registrars (indices 0 and 1), and every demo account has an
 //! on-chain identity; the operators' identities are judged `KnownGood` by their customs. These
 //! identities live in the preset's extra `identities` section (see [`GenesisIdentities`]), which
@@ -55,7 +60,8 @@ use tradechain_primitives::{
 
 use crate::{
 	AccountId, AeoConfig, AuraConfig, BalancesConfig, CertificatesOfOriginConfig, CustomsConfig,
-	GrandpaConfig, PaymentsConfig, RolesConfig, Runtime, RuntimeGenesisConfig, SudoConfig, UNIT,
+	GrandpaConfig, PaymentsConfig, RolesConfig, Runtime, RuntimeGenesisConfig, SudoConfig,
+	TraceabilityConfig, UNIT,
 };
 
 /// The key of the extra genesis section that seeds pallet-identity.
@@ -268,6 +274,169 @@ pub fn demo_trade() -> (CertificatesOfOriginConfig, AeoConfig) {
 	)
 }
 
+/// The demo lot of cut roses: chilled at 2–8 °C.
+pub const DEMO_LOT: &str = "urn:epc:class:lgtin:0614141.107346.ROSES-2611";
+/// The demo pallet (SSCC) the lot is packed on.
+pub const DEMO_PALLET: &str = "urn:epc:id:sscc:0614141.1000000017";
+/// The demo container (SSCC) the pallet is loaded into.
+pub const DEMO_CONTAINER: &str = "urn:epc:id:sscc:0614141.1000000024";
+/// Eve's farm and pack house in Naivasha (GLN).
+pub const DEMO_FARM_GLN: &str = "0614141000012";
+
+/// The EPCIS event hash IDs (`ni:///sha-256;…?ver=CBV2.0`, the SHA-256 digests) of the demo's
+/// events, in order: commissioning, packing, loading, sensor report (the breach), shipping,
+/// receiving. Computed by `tradechain-epcis` from the events as the chain exports them; the
+/// runtime's tests recompute them.
+pub const DEMO_EVENT_IDS: [[u8; 32]; 6] = [
+	hex32("449e7409e4ff075ba81c32eeb8611c54a662fd60a9f4cd02af67b12571e4b3c8"),
+	hex32("8a916d4bfe3f81aa92dca2548123ffd2567b2ec6942d4f096d5b04a6c8bce3e2"),
+	hex32("b14d691c64caecfd0d2cfe245f79be812c08c2dc2a71ff50a5bf66c29c3ccda5"),
+	hex32("897f827d575f122e02bfe8b07183c188618847ca25d00d6519cf107342571aa5"),
+	hex32("3436a001817e6df59fd5a521d30c9f753ed308a51682b24fd7dddbb460a3a8ed"),
+	hex32("de9c2d92939757f0380300097b01fe773c0248151218aaf0e70a1a3a4b2051ad"),
+];
+
+/// 64 hex digits as 32 bytes, at compile time (a malformed constant does not compile).
+const fn hex32(text: &str) -> [u8; 32] {
+	const fn nibble(c: u8) -> u8 {
+		match c {
+			b'0'..=b'9' => c - b'0',
+			b'a'..=b'f' => c - b'a' + 10,
+			_ => panic!("not a lowercase hex digit"),
+		}
+	}
+	let bytes = text.as_bytes();
+	assert!(bytes.len() == 64, "not 64 hex digits");
+	let mut out = [0u8; 32];
+	let mut i = 0;
+	while i < 32 {
+		out[i] = nibble(bytes[2 * i]) << 4 | nibble(bytes[2 * i + 1]);
+		i += 1;
+	}
+	out
+}
+
+/// 2026-11-20T06:00:00Z, when the demo lot was harvested.
+const HARVEST: u64 = 1_795_586_400_000;
+const HOUR: u64 = 3_600_000;
+
+/// The demo's traceability (see the module docs): Eve commissions a lot of roses (2–8 °C) at her
+/// farm, packs it on a pallet and loads the pallet into a container at Mombasa; custody of the
+/// three passes to One (the carrier), whose sensor report at sea reads 11.2 °C (a breach of the
+/// lot's rules) and who ships the container; custody passes to Ferdie, who receives the
+/// container in Hamburg.
+pub fn demo_traceability() -> TraceabilityConfig {
+	use pallet_traceability::{
+		Action, BizStep, ConditionRules, Disposition, Epc, EventContext, EventKind, GenesisStep,
+		SensorKind, SensorSummary,
+	};
+	use tradechain_primitives::Location;
+	use Sr25519Keyring::*;
+	let epc = |s: &str| Epc::parse(s.as_bytes()).expect("a valid EPC");
+	let key = |s: &str| epc(s).item_ref();
+	let (lot, pallet, container) = (key(DEMO_LOT), key(DEMO_PALLET), key(DEMO_CONTAINER));
+	let farm = Location::Gln(DEMO_FARM_GLN.parse().expect("a valid GLN"));
+	let mombasa = Location::UnLocode("KEMBA".parse().expect("a valid UN/LOCODE"));
+	let hamburg = Location::UnLocode("DEHAM".parse().expect("a valid UN/LOCODE"));
+	let context =
+		|n: usize, hours: u64, offset: i16, biz_step, disposition, place: &Location| EventContext {
+			event_id: DEMO_EVENT_IDS[n].into(),
+			event_time: HARVEST + hours * HOUR,
+			time_zone_offset_minutes: offset,
+			biz_step,
+			disposition,
+			read_point: Some(*place),
+			biz_location: Some(*place),
+			biz_transactions: vec![],
+			sensor: None,
+		};
+	let record = |by: Sr25519Keyring, kind, context| GenesisStep::RecordEvent {
+		by: by.to_account_id(),
+		kind,
+		context,
+	};
+	let hand_over = |from: Sr25519Keyring, to: Sr25519Keyring| {
+		[lot, pallet, container].into_iter().flat_map(move |item| {
+			[
+				GenesisStep::OfferCustody {
+					by: from.to_account_id(),
+					item,
+					to: to.to_account_id(),
+				},
+				GenesisStep::AcceptCustody { by: to.to_account_id(), item },
+			]
+		})
+	};
+	let rules = ConditionRules {
+		temperature: Some((2_000, 8_000)),
+		humidity: None,
+		expires_at: Some(HARVEST + 21 * 24 * HOUR),
+	};
+	let mut report = context(3, 60, 0, BizStep::SensorReporting, Disposition::InTransit, &mombasa);
+	(report.read_point, report.biz_location) = (None, None);
+	report.sensor = Some(SensorSummary {
+		kind: SensorKind::Temperature,
+		min: 3_100,
+		max: 11_200,
+		mean: 6_400,
+		unit: "CEL".parse().expect("a valid unit"),
+	});
+	let mut steps = vec![
+		GenesisStep::CreateItem {
+			by: Eve.to_account_id(),
+			epc: epc(DEMO_LOT),
+			conditions: Some(rules),
+		},
+		GenesisStep::CreateItem {
+			by: Eve.to_account_id(),
+			epc: epc(DEMO_PALLET),
+			conditions: None,
+		},
+		GenesisStep::CreateItem {
+			by: Eve.to_account_id(),
+			epc: epc(DEMO_CONTAINER),
+			conditions: None,
+		},
+		record(
+			Eve,
+			EventKind::Object { action: Action::Add, items: vec![lot] },
+			context(0, 0, 180, BizStep::Commissioning, Disposition::Active, &farm),
+		),
+		record(
+			Eve,
+			EventKind::Aggregation { action: Action::Add, parent: pallet, children: vec![lot] },
+			context(1, 4, 180, BizStep::Packing, Disposition::InProgress, &farm),
+		),
+		record(
+			Eve,
+			EventKind::Aggregation {
+				action: Action::Add,
+				parent: container,
+				children: vec![pallet],
+			},
+			context(2, 30, 180, BizStep::Loading, Disposition::InProgress, &mombasa),
+		),
+	];
+	steps.extend(hand_over(Eve, One));
+	steps.push(record(
+		One,
+		EventKind::Object { action: Action::Observe, items: vec![lot] },
+		report,
+	));
+	steps.push(record(
+		One,
+		EventKind::Object { action: Action::Observe, items: vec![container] },
+		context(4, 36, 180, BizStep::Shipping, Disposition::InTransit, &mombasa),
+	));
+	steps.extend(hand_over(One, Ferdie));
+	steps.push(record(
+		Ferdie,
+		EventKind::Object { action: Action::Observe, items: vec![container] },
+		context(5, 20 * 24, 60, BizStep::Receiving, Disposition::InProgress, &hamburg),
+	));
+	TraceabilityConfig { steps }
+}
+
 /// The demo's escrows (see the module docs).
 pub fn demo_escrows() -> PaymentsConfig {
 	use pallet_payments::{Condition, GenesisEscrow};
@@ -448,6 +617,7 @@ pub fn testnet_genesis(
 	(certificates_of_origin, aeo): (CertificatesOfOriginConfig, AeoConfig),
 	payments: PaymentsConfig,
 	customs: CustomsConfig,
+	traceability: TraceabilityConfig,
 ) -> Value {
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
@@ -472,6 +642,7 @@ pub fn testnet_genesis(
 			tariffs: customs.tariffs,
 			declarations: customs.declarations,
 		},
+		traceability: TraceabilityConfig { steps: traceability.steps },
 	})
 }
 
@@ -490,6 +661,7 @@ pub fn development_config_genesis() -> Value {
 		demo_trade(),
 		demo_escrows(),
 		demo_customs(),
+		demo_traceability(),
 	)
 }
 
@@ -508,6 +680,7 @@ pub fn local_config_genesis() -> Value {
 		(CertificatesOfOriginConfig::default(), AeoConfig::default()),
 		PaymentsConfig::default(),
 		CustomsConfig::default(),
+		TraceabilityConfig::default(),
 	)
 }
 
@@ -633,7 +806,23 @@ mod tests {
 					crate::Payments::treasury_account(code("DE")),
 					crate::Payments::treasury_account(code("KE"))
 				);
+				// The roses: the container is Ferdie's and was received in Hamburg; the lot broke
+				// its temperature range once.
+				let item = |epc: &str| {
+					let key = pallet_traceability::Epc::parse(epc.as_bytes()).unwrap().item_ref();
+					crate::Traceability::item(key).map(|i| (i.custodian, i.breaches, i.events))
+				};
 				let ferdie = Sr25519Keyring::Ferdie.to_account_id();
+				let hamburg = tradechain_primitives::Location::UnLocode("DEHAM".parse().unwrap());
+				let container = pallet_traceability::Epc::parse(DEMO_CONTAINER.as_bytes()).unwrap();
+				if id == "development" {
+					assert_eq!(item(DEMO_LOT), Some((ferdie.clone(), 1, 3)));
+					assert_eq!(item(DEMO_CONTAINER), Some((ferdie.clone(), 0, 3)));
+					assert!(<crate::Traceability as tradechain_primitives::ConsignmentReceipts>::received_at(&container.item_ref(), &hamburg));
+				} else {
+					assert_eq!(item(DEMO_LOT), None);
+				}
+				crate::Traceability::do_try_state().expect("traceability invariants");
 				let judged = <crate::configs::trade::IdentityJudgement as tradechain_primitives::IdentityVerifier<_>>::has_positive_judgement(&ferdie);
 				assert_eq!(judged, id == "development", "demo operators have judged identities");
 			});
@@ -653,6 +842,43 @@ mod tests {
 		sp_io::TestExternalities::default().execute_with(|| {
 			assert_eq!(seed_identities(seed), Err("a display name is at most 32 bytes".into()));
 		});
+	}
+
+	/// The demo's event ids are the EPCIS hash IDs of its events as the chain exports them.
+	#[test]
+	fn demo_event_ids_are_epcis_hash_ids() {
+		use pallet_traceability::GenesisStep;
+		let steps = demo_traceability().steps;
+		let epcs: Vec<String> = steps
+			.iter()
+			.filter_map(|s| match s {
+				GenesisStep::CreateItem { epc, .. } => {
+					Some(String::from_utf8(epc.as_bytes().to_vec()).unwrap())
+				}
+				_ => None,
+			})
+			.collect();
+		let epc_of = |r: &tradechain_primitives::ItemRef| {
+			epcs.iter()
+				.find(|e| pallet_traceability::Epc::parse(e.as_bytes()).unwrap().item_ref() == *r)
+				.cloned()
+		};
+		let computed: Vec<[u8; 32]> = steps
+			.iter()
+			.filter_map(|s| match s {
+				GenesisStep::RecordEvent { kind, context, .. } => {
+					let event = tradechain_epcis::chain::from_chain(kind, context, epc_of)
+						.expect("the demo events export");
+					Some(tradechain_epcis::event_hash_digest(&event))
+				}
+				_ => None,
+			})
+			.collect();
+		let hex = |b: &[u8; 32]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+		assert_eq!(
+			computed.iter().map(hex).collect::<Vec<_>>(),
+			DEMO_EVENT_IDS.iter().map(hex).collect::<Vec<_>>()
+		);
 	}
 
 	#[test]

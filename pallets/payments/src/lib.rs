@@ -75,7 +75,7 @@ pub mod pallet {
 	};
 	use frame_system::pallet_prelude::*;
 	use sp_runtime::{
-		traits::{AccountIdConversion, CheckedAdd, Saturating, Zero},
+		traits::{AccountIdConversion, CheckedAdd, SaturatedConversion, Saturating, Zero},
 		ArithmeticError, Perbill,
 	};
 	use tradechain_primitives::{
@@ -178,18 +178,10 @@ pub mod pallet {
 		EscrowDeposit,
 	}
 
-	/// Escrows by id. Twox: ids are sequential, not chosen by users.
+	/// Escrows by id. Twox: ids are made by the pallet (see [`Pallet::next_id`]), not chosen by
+	/// users.
 	#[pallet::storage]
 	pub type Escrows<T: Config> = StorageMap<_, Twox64Concat, EscrowId, EscrowOf<T>>;
-
-	/// The next escrow id.
-	#[pallet::storage]
-	pub type NextEscrowId<T: Config> = StorageValue<_, EscrowId, ValueQuery>;
-
-	/// The open escrows of each buyer and seller. TWOX-NOTE: OK ― `AccountId` is a secure hash.
-	#[pallet::storage]
-	pub type EscrowsOf<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, T::AccountId, Twox64Concat, EscrowId, ()>;
 
 	/// Deferred duties owed, by country and declarant. Twox: countries and accounts are not
 	/// attacker-chosen hashes.
@@ -245,10 +237,11 @@ pub mod pallet {
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			for e in &self.escrows {
+			for (id, e) in (0..).zip(&self.escrows) {
 				let conditions =
 					e.conditions.clone().try_into().expect("genesis: too many conditions");
-				let id = Pallet::<T>::do_create(
+				Pallet::<T>::do_create(
+					id,
 					e.buyer.clone(),
 					e.seller.clone(),
 					e.arbiter.clone(),
@@ -420,6 +413,9 @@ pub mod pallet {
 		NothingOwed,
 		/// The payment is more than what is owed.
 		MoreThanOwed,
+		/// An escrow with this id exists already: the block's event count stopped growing
+		/// (it saturates at `u32::MAX`).
+		EscrowIdTaken,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
@@ -445,9 +441,16 @@ pub mod pallet {
 		) -> DispatchResult {
 			let buyer = ensure_signed(origin)?;
 			Self::do_create(
-				buyer, seller, arbiter, amount, conditions, partial, deadline, reference,
+				Self::next_id(),
+				buyer,
+				seller,
+				arbiter,
+				amount,
+				conditions,
+				partial,
+				deadline,
+				reference,
 			)
-			.map(|_| ())
 		}
 
 		/// Approve: every approval condition naming the caller is met. Origin: the named party.
@@ -654,9 +657,20 @@ pub mod pallet {
 			tradechain_primitives::unix_millis::<T, T::Time>()
 		}
 
-		/// Creates an escrow (see [`Pallet::create`]); returns its id.
+		/// The id `create` gives an escrow now: the block number in the high 32 bits and the
+		/// block's event count in the low 32 bits. Each creation emits events, so two creations
+		/// in one block never see the same count, and no counter has to be read and written
+		/// (`create` still refuses an id in use: [`Error::EscrowIdTaken`]). Escrows made at
+		/// genesis, where no events are counted, are numbered 0, 1, … instead.
+		pub fn next_id() -> EscrowId {
+			let block: u64 = frame_system::Pallet::<T>::block_number().saturated_into();
+			(block << 32) | u64::from(frame_system::Pallet::<T>::event_count())
+		}
+
+		/// Creates escrow `id` (see [`Pallet::create`]).
 		#[allow(clippy::too_many_arguments)]
 		pub(crate) fn do_create(
+			id: EscrowId,
 			buyer: T::AccountId,
 			seller: T::AccountId,
 			arbiter: T::AccountId,
@@ -665,7 +679,7 @@ pub mod pallet {
 			partial: bool,
 			deadline: u64,
 			reference: Option<DocumentHash>,
-		) -> Result<EscrowId, DispatchError> {
+		) -> DispatchResult {
 			ensure!(T::Roles::is_member(&buyer), Error::<T>::NotMember);
 			ensure!(seller != buyer && T::Roles::is_member(&seller), Error::<T>::InvalidSeller);
 			ensure!(
@@ -683,9 +697,7 @@ pub mod pallet {
 				deadline > now && (now == 0 || deadline - now <= T::MaxDeadline::get()),
 				Error::<T>::InvalidDeadline
 			);
-			let id = NextEscrowId::<T>::get();
-			let next = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
-
+			ensure!(!Escrows::<T>::contains_key(id), Error::<T>::EscrowIdTaken);
 			T::Currency::hold(&HoldReason::Escrow.into(), &buyer, amount)?;
 			let deposit = T::EscrowDeposit::get();
 			T::Currency::hold(&HoldReason::EscrowDeposit.into(), &buyer, deposit)?;
@@ -717,11 +729,8 @@ pub mod pallet {
 					deposit: Deposit { who: buyer.clone(), amount: deposit },
 				},
 			);
-			EscrowsOf::<T>::insert(&buyer, id, ());
-			EscrowsOf::<T>::insert(&seller, id, ());
-			NextEscrowId::<T>::put(next);
 			Self::deposit_event(Event::Created { id, buyer, seller, amount, deadline });
-			Ok(id)
+			Ok(())
 		}
 
 		/// The treasury account of `country`: a sub-account of [`Config::PalletId`].
@@ -774,18 +783,19 @@ pub mod pallet {
 				escrow.deposit.amount,
 				Precision::Exact,
 			)?;
-			EscrowsOf::<T>::remove(&escrow.buyer, id);
-			EscrowsOf::<T>::remove(&escrow.seller, id);
 			Escrows::<T>::remove(id);
 			Ok(())
 		}
 
 		/// The open escrows `who` is buyer or seller of, by id, with each condition's state now.
+		///
+		/// Reads every open escrow: there is no per-account index, which would cost each
+		/// `create` and each closing two more writes. Meant for runtime API calls, off chain.
 		pub fn escrows_of(who: &T::AccountId) -> Vec<EscrowInfo<T::AccountId, BalanceOf<T>>> {
-			let mut ids: Vec<EscrowId> = EscrowsOf::<T>::iter_key_prefix(who).collect();
-			ids.sort_unstable();
-			ids.into_iter()
-				.filter_map(|id| Escrows::<T>::get(id).map(|e| (id, e)))
+			let mut open: Vec<(EscrowId, EscrowOf<T>)> =
+				Escrows::<T>::iter().filter(|(_, e)| e.buyer == *who || e.seller == *who).collect();
+			open.sort_unstable_by_key(|(id, _)| *id);
+			open.into_iter()
 				.map(|(id, e)| EscrowInfo {
 					id,
 					conditions: e

@@ -60,31 +60,25 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Roles::Roles` (`max_values`: None, `max_size`: Some(424), added: 2899, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Payments::NextEscrowId` (r:1 w:1)
-	/// Proof: `Payments::NextEscrowId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
-	/// Storage: `Payments::Escrows` (r:0 w:1)
+	/// Storage: `Payments::Escrows` (r:1 w:1)
 	/// Proof: `Payments::Escrows` (`max_values`: None, `max_size`: Some(1054), added: 3529, mode: `MaxEncodedLen`)
-	/// Storage: `Payments::EscrowsOf` (r:0 w:2)
-	/// Proof: `Payments::EscrowsOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Balances::Holds` (r:1 w:1)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 8]`.
 	fn create(c: u32, ) -> Weight {
-		// Proof size: measured `1012`, estimated `15485` bytes.
-		// Minimum execution time: 105_245_000 picoseconds.
-		Weight::from_parts(117_750_324, 15485)
-			.saturating_add(Weight::from_parts(190_567, 0).saturating_mul(c.into()))
-			.saturating_add(T::DbWeight::get().reads(9_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+		// Proof size: measured `819`, estimated `15485` bytes.
+		// Minimum execution time: 98_066_000 picoseconds.
+		Weight::from_parts(105_580_305, 15485)
+			.saturating_add(Weight::from_parts(93_625, 0).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().reads(8_u64))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Payments::Escrows` (r:1 w:1)
 	/// Proof: `Payments::Escrows` (`max_values`: None, `max_size`: Some(1054), added: 3529, mode: `MaxEncodedLen`)
 	fn approve() -> Weight {
-		// Proof size: measured `817`, estimated `4519` bytes.
-		// Minimum execution time: 12_373_000 picoseconds.
-		Weight::from_parts(14_034_000, 4519)
+		// Proof size: measured `793`, estimated `4519` bytes.
+		// Minimum execution time: 12_179_000 picoseconds.
+		Weight::from_parts(13_625_000, 4519)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -97,21 +91,19 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Documents::Transferables` (r:4 w:0)
 	/// Proof: `Documents::Transferables` (`max_values`: None, `max_size`: Some(5075), added: 7550, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Payments::EscrowsOf` (r:0 w:2)
-	/// Proof: `Payments::EscrowsOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	/// The range of component `c` is `[1, 8]`.
 	fn release(c: u32, ) -> Weight {
-		// Proof size: measured `1248`, estimated `6196` bytes.
-		// Minimum execution time: 88_979_000 picoseconds.
-		Weight::from_parts(96_125_692, 6196)
-			.saturating_add(Weight::from_parts(4_382_331, 0).saturating_mul(c.into()))
+		// Proof size: measured `1190`, estimated `6196` bytes.
+		// Minimum execution time: 83_308_000 picoseconds.
+		Weight::from_parts(84_993_005, 6196)
+			.saturating_add(Weight::from_parts(4_251_588, 0).saturating_mul(c.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(c.into())))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
-			.saturating_add(Weight::from_parts(0, 3536).saturating_mul(c.into()))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
+			.saturating_add(Weight::from_parts(0, 3541).saturating_mul(c.into()))
 	}
 	/// Storage: `Payments::Escrows` (r:1 w:1)
 	/// Proof: `Payments::Escrows` (`max_values`: None, `max_size`: Some(1054), added: 3529, mode: `MaxEncodedLen`)
@@ -120,22 +112,20 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
-	/// Storage: `Payments::EscrowsOf` (r:0 w:2)
-	/// Proof: `Payments::EscrowsOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	fn refund() -> Weight {
-		// Proof size: measured `1177`, estimated `4519` bytes.
-		// Minimum execution time: 74_706_000 picoseconds.
-		Weight::from_parts(84_666_000, 4519)
+		// Proof size: measured `1119`, estimated `4519` bytes.
+		// Minimum execution time: 71_091_000 picoseconds.
+		Weight::from_parts(76_379_000, 4519)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
-			.saturating_add(T::DbWeight::get().writes(5_u64))
+			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
 	/// Storage: `Payments::Escrows` (r:1 w:1)
 	/// Proof: `Payments::Escrows` (`max_values`: None, `max_size`: Some(1054), added: 3529, mode: `MaxEncodedLen`)
 	fn dispute() -> Weight {
-		// Proof size: measured `817`, estimated `4519` bytes.
-		// Minimum execution time: 12_797_000 picoseconds.
-		Weight::from_parts(15_073_000, 4519)
+		// Proof size: measured `793`, estimated `4519` bytes.
+		// Minimum execution time: 12_843_000 picoseconds.
+		Weight::from_parts(14_746_000, 4519)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -144,26 +134,24 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Roles::Roles` (r:1 w:0)
 	/// Proof: `Roles::Roles` (`max_values`: None, `max_size`: Some(424), added: 2899, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
-	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(247), added: 2722, mode: `MaxEncodedLen`)
+	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
-	/// Storage: `Payments::EscrowsOf` (r:0 w:2)
-	/// Proof: `Payments::EscrowsOf` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
 	fn settle() -> Weight {
-		// Proof size: measured `1783`, estimated `6196` bytes.
-		// Minimum execution time: 107_627_000 picoseconds.
-		Weight::from_parts(123_270_000, 6196)
+		// Proof size: measured `1725`, estimated `6196` bytes.
+		// Minimum execution time: 104_637_000 picoseconds.
+		Weight::from_parts(117_692_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
-			.saturating_add(T::DbWeight::get().writes(6_u64))
+			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
 	/// Storage: `Payments::DeferredDuties` (r:1 w:1)
 	/// Proof: `Payments::DeferredDuties` (`max_values`: None, `max_size`: Some(66), added: 2541, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:2 w:2)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	fn settle_deferred_duty() -> Weight {
-		// Proof size: measured `395`, estimated `6196` bytes.
-		// Minimum execution time: 44_818_000 picoseconds.
-		Weight::from_parts(51_325_000, 6196)
+		// Proof size: measured `335`, estimated `6196` bytes.
+		// Minimum execution time: 44_244_000 picoseconds.
+		Weight::from_parts(51_196_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -172,41 +160,41 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests and mocks: the same figures with ParityDB's database weights.
 impl WeightInfo for () {
 	fn create(c: u32, ) -> Weight {
-		Weight::from_parts(117_750_324, 15485)
-			.saturating_add(Weight::from_parts(190_567, 0).saturating_mul(c.into()))
-			.saturating_add(ParityDbWeight::get().reads(9_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+		Weight::from_parts(105_580_305, 15485)
+			.saturating_add(Weight::from_parts(93_625, 0).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().reads(8_u64))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn approve() -> Weight {
-		Weight::from_parts(14_034_000, 4519)
+		Weight::from_parts(13_625_000, 4519)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn release(c: u32, ) -> Weight {
-		Weight::from_parts(96_125_692, 6196)
-			.saturating_add(Weight::from_parts(4_382_331, 0).saturating_mul(c.into()))
+		Weight::from_parts(84_993_005, 6196)
+			.saturating_add(Weight::from_parts(4_251_588, 0).saturating_mul(c.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(c.into())))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
-			.saturating_add(Weight::from_parts(0, 3536).saturating_mul(c.into()))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
+			.saturating_add(Weight::from_parts(0, 3541).saturating_mul(c.into()))
 	}
 	fn refund() -> Weight {
-		Weight::from_parts(84_666_000, 4519)
+		Weight::from_parts(76_379_000, 4519)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
-			.saturating_add(ParityDbWeight::get().writes(5_u64))
+			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn dispute() -> Weight {
-		Weight::from_parts(15_073_000, 4519)
+		Weight::from_parts(14_746_000, 4519)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn settle() -> Weight {
-		Weight::from_parts(123_270_000, 6196)
+		Weight::from_parts(117_692_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
-			.saturating_add(ParityDbWeight::get().writes(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn settle_deferred_duty() -> Weight {
-		Weight::from_parts(51_325_000, 6196)
+		Weight::from_parts(51_196_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}

@@ -81,14 +81,24 @@ pub mod pallet {
 	/// An event kind of this pallet.
 	pub type EventKindOf<T> = EventKind<ItemsOf<T>, NewItemsOf<T>>;
 	/// An event context of this pallet.
-	pub type EventContextOf = EventContext<BoundedVec<DocumentHash, ConstU32<4>>>;
+	pub type EventContextOf = EventContext<BoundedVec<BizTransaction, ConstU32<4>>>;
 	/// An event record of this pallet.
 	pub type EventRecordOf<T> = EventRecord<
 		<T as frame_system::Config>::AccountId,
 		BlockNumberFor<T>,
 		EventKindOf<T>,
 		EventContextOf,
+		BoundedVec<Option<DocumentHash>, MaxTouched<T>>,
 	>;
+
+	/// The most items one event touches: a transformation's inputs and outputs, or an
+	/// aggregation's children and parent.
+	pub struct MaxTouched<T>(core::marker::PhantomData<T>);
+	impl<T: Config> Get<u32> for MaxTouched<T> {
+		fn get() -> u32 {
+			T::MaxItemsPerEvent::get().saturating_mul(2).saturating_add(1)
+		}
+	}
 	/// An item of this pallet.
 	pub type ItemOf<T> = Item<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 
@@ -150,11 +160,6 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Events<T: Config> = StorageMap<_, Blake2_128Concat, DocumentHash, EventRecordOf<T>>;
 
-	/// Each item's history: event ids in order.
-	#[pallet::storage]
-	pub type History<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, ItemRef, Twox64Concat, u32, DocumentHash>;
-
 	/// Each item's custody changes, in order.
 	#[pallet::storage]
 	pub type Custody<T: Config> = StorageDoubleMap<
@@ -166,15 +171,77 @@ pub mod pallet {
 		CustodyChange<T::AccountId>,
 	>;
 
-	/// Receiving events: item, location → when (milliseconds since the Unix epoch).
-	#[pallet::storage]
-	pub type Receipts<T: Config> =
-		StorageDoubleMap<_, Blake2_128Concat, ItemRef, Blake2_128Concat, Location, u64>;
-
 	/// Readings anchored by Merkle root. Blake2: chosen by users.
 	#[pallet::storage]
 	pub type Anchors<T: Config> =
 		StorageMap<_, Blake2_128Concat, DocumentHash, ReadingsAnchor<T::AccountId, BalanceOf<T>>>;
+
+	/// A step of the genesis state (demo data): each is applied as the call of the same name,
+	/// signed by `by`, with the same checks.
+	#[derive(Clone, PartialEq, Eq, Debug, serde::Serialize, serde::Deserialize)]
+	#[serde(bound(
+		serialize = "AccountId: serde::Serialize",
+		deserialize = "AccountId: serde::Deserialize<'de>"
+	))]
+	#[serde(rename_all = "camelCase")]
+	pub enum GenesisStep<AccountId> {
+		/// [`Pallet::create_item`].
+		#[serde(rename_all = "camelCase")]
+		CreateItem {
+			/// The creator, who becomes the custodian.
+			by: AccountId,
+			/// The EPC URI.
+			epc: Epc,
+			/// Condition rules.
+			conditions: Option<ConditionRules>,
+		},
+		/// [`Pallet::record_event`].
+		#[serde(rename_all = "camelCase")]
+		RecordEvent {
+			/// The recorder.
+			by: AccountId,
+			/// What happened.
+			kind: EventKind<Vec<ItemRef>, Vec<Epc>>,
+			/// When, where, why.
+			context: EventContext<Vec<BizTransaction>>,
+		},
+		/// [`Pallet::offer_custody`].
+		#[serde(rename_all = "camelCase")]
+		OfferCustody {
+			/// The custodian.
+			by: AccountId,
+			/// The item.
+			item: ItemRef,
+			/// The receiver.
+			to: AccountId,
+		},
+		/// [`Pallet::accept_custody`].
+		#[serde(rename_all = "camelCase")]
+		AcceptCustody {
+			/// The receiver.
+			by: AccountId,
+			/// The item.
+			item: ItemRef,
+		},
+	}
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Items, events and custody changes made at genesis, in order.
+		pub steps: Vec<GenesisStep<T::AccountId>>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (i, step) in self.steps.iter().enumerate() {
+				if let Err(e) = Pallet::<T>::apply_genesis_step(step.clone()) {
+					panic!("traceability genesis step {i} failed: {e:?}");
+				}
+			}
+		}
+	}
 
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
@@ -274,6 +341,8 @@ pub mod pallet {
 		NoItems,
 		/// An item's history has no room for another event.
 		HistoryFull,
+		/// The event names an item twice.
+		DuplicateItem,
 		/// A logistic unit can only be the parent of an aggregation if it is an SSCC or GRAI.
 		NotLogisticUnit,
 		/// An item cannot contain itself.
@@ -319,31 +388,45 @@ pub mod pallet {
 		/// and [`Event::Received`], [`Event::ConditionBreached`], [`Event::ItemCreated`] as they
 		/// happen.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::record_event(Pallet::<T>::count(kind)))]
+		#[pallet::weight(match kind {
+			EventKind::Object { items, .. } => T::WeightInfo::record_object(items.len() as u32),
+			_ => T::WeightInfo::record_event(Pallet::<T>::count(kind)),
+		})]
 		pub fn record_event(
 			origin: OriginFor<T>,
 			kind: EventKindOf<T>,
 			context: EventContextOf,
 		) -> DispatchResult {
-			let who = Self::member(origin)?;
+			let who = ensure_signed(origin)?;
 			ensure!(!Events::<T>::contains_key(context.event_id), Error::<T>::EventExists);
 			let (named, parent) = Self::named(&kind);
 			// A transformation may create items from nothing (inputs from outside the chain), but
 			// every event names at least one item.
 			ensure!(Self::count(&kind) > 0, Error::<T>::NoItems);
-			// Check every named item first: it exists, is active and the caller may record.
-			let agency = Self::is_agency_of(&who, context.biz_location.as_ref());
-			let mut items = Vec::with_capacity(named.len());
-			for r in named.iter() {
-				let item = Items::<T>::get(r).ok_or(Error::<T>::ItemNotFound)?;
-				ensure!(item.state == ItemState::Active, Error::<T>::ItemInactive);
-				ensure!(agency || item.custodian == who, Error::<T>::NotCustodian);
-				ensure!(item.events < T::MaxHistory::get(), Error::<T>::HistoryFull);
-				items.push((*r, item));
-			}
+			// Check every named item first: it exists, is active, is named once, and the caller
+			// is its custodian or an agency of the place.
 			if let Some(parent) = parent {
 				// `named` starts with the parent; the children follow.
 				ensure!(!named[1..].contains(&parent), Error::<T>::OwnParent);
+			}
+			let mut agency = None;
+			let mut items: Vec<(ItemRef, ItemOf<T>)> = Vec::with_capacity(named.len());
+			for r in named.iter() {
+				ensure!(!items.iter().any(|(seen, _)| seen == r), Error::<T>::DuplicateItem);
+				let item = Items::<T>::get(r).ok_or(Error::<T>::ItemNotFound)?;
+				ensure!(item.state == ItemState::Active, Error::<T>::ItemInactive);
+				if item.custodian != who {
+					let is_agency = *agency.get_or_insert_with(|| {
+						Self::is_agency_of(&who, context.biz_location.as_ref())
+					});
+					ensure!(is_agency, Error::<T>::NotCustodian);
+				}
+				ensure!(item.events < T::MaxHistory::get(), Error::<T>::HistoryFull);
+				items.push((*r, item));
+			}
+			// A custodian records only while a member (an agency is one by its role).
+			if agency.is_none() {
+				ensure!(T::Roles::is_member(&who), Error::<T>::NotMember);
 			}
 			if let EventKind::Aggregation { .. } = &kind {
 				// The parent comes first (see `named`).
@@ -366,6 +449,7 @@ pub mod pallet {
 			let event_id = context.event_id;
 			let now = Self::now();
 			let mut breach = false;
+			let mut previous = Vec::with_capacity(items.len());
 			for (r, item) in items.iter_mut() {
 				// State changes by event type.
 				match &kind {
@@ -397,11 +481,17 @@ pub mod pallet {
 				}
 				if context.biz_step == BizStep::Receiving {
 					if let Some(location) = context.biz_location {
-						Receipts::<T>::insert(*r, location, now);
+						// The first receipt at a place counts; the oldest place makes room.
+						if !item.receipts.iter().any(|(l, _)| *l == location) {
+							if item.receipts.is_full() {
+								item.receipts.remove(0);
+							}
+							let _ = item.receipts.try_push((location, now));
+						}
 						Self::deposit_event(Event::Received { item: *r, location });
 					}
 				}
-				History::<T>::insert(*r, item.events, event_id);
+				previous.push(item.last_event.replace(event_id));
 				item.events = item.events.saturating_add(1);
 				Items::<T>::insert(*r, &*item);
 			}
@@ -411,6 +501,8 @@ pub mod pallet {
 				EventRecord {
 					kind,
 					context,
+					// At most inputs + outputs, or children + parent (see `MaxTouched`).
+					previous: BoundedVec::truncate_from(previous),
 					recorded_by: who.clone(),
 					block: frame_system::Pallet::<T>::block_number(),
 					breach,
@@ -538,6 +630,58 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Applies a genesis step as its call.
+		fn apply_genesis_step(step: GenesisStep<T::AccountId>) -> DispatchResult {
+			let signed = |who: T::AccountId| frame_system::RawOrigin::Signed(who).into();
+			fn bound<E>(_: E) -> DispatchError {
+				DispatchError::Other("genesis step: a list is too long")
+			}
+			match step {
+				GenesisStep::CreateItem { by, epc, conditions } => {
+					Self::create_item(signed(by), epc, conditions)
+				}
+				GenesisStep::RecordEvent { by, kind, context } => {
+					let items = |v: Vec<ItemRef>| ItemsOf::<T>::try_from(v).map_err(bound);
+					let kind = match kind {
+						EventKind::Object { action, items: i } => {
+							EventKind::Object { action, items: items(i)? }
+						}
+						EventKind::Aggregation { action, parent, children } => {
+							EventKind::Aggregation { action, parent, children: items(children)? }
+						}
+						EventKind::Transformation { inputs, outputs } => {
+							EventKind::Transformation {
+								inputs: items(inputs)?,
+								outputs: NewItemsOf::<T>::try_from(outputs).map_err(bound)?,
+							}
+						}
+						EventKind::Transaction { action, document, items: i } => {
+							EventKind::Transaction { action, document, items: items(i)? }
+						}
+						EventKind::Association { action, parent, children } => {
+							EventKind::Association { action, parent, children: items(children)? }
+						}
+					};
+					let context = EventContext {
+						event_id: context.event_id,
+						event_time: context.event_time,
+						time_zone_offset_minutes: context.time_zone_offset_minutes,
+						biz_step: context.biz_step,
+						disposition: context.disposition,
+						read_point: context.read_point,
+						biz_location: context.biz_location,
+						biz_transactions: context.biz_transactions.try_into().map_err(bound)?,
+						sensor: context.sensor,
+					};
+					Self::record_event(signed(by), kind, context)
+				}
+				GenesisStep::OfferCustody { by, item, to } => {
+					Self::offer_custody(signed(by), item, to)
+				}
+				GenesisStep::AcceptCustody { by, item } => Self::accept_custody(signed(by), item),
+			}
+		}
+
 		/// Milliseconds since the Unix epoch; zero at genesis.
 		pub(crate) fn now() -> u64 {
 			tradechain_primitives::unix_millis::<T, T::Time>()
@@ -583,6 +727,8 @@ pub mod pallet {
 					conditions,
 					breaches: 0,
 					events: 0,
+					last_event: None,
+					receipts: BoundedVec::new(),
 					custody_changes: 0,
 					created_at: Self::now(),
 					deposit: Deposit { who: who.clone(), amount },
@@ -645,19 +791,50 @@ pub mod pallet {
 				state: it.state,
 				breaches: it.breaches,
 				events: it.events,
+				receipts: it.receipts.to_vec(),
 			})
 		}
 
-		/// Events `from..from + count` of an item's history, in order, with their ids.
+		/// Events `from..from + count` of an item's history, oldest first, with their ids.
+		///
+		/// Follows the item's chain from its last event back (one read per event, at most
+		/// [`Config::MaxHistory`]): for runtime API calls, off chain.
 		pub fn history(
 			item: ItemRef,
 			from: u32,
 			count: u32,
 		) -> Vec<(DocumentHash, EventRecordOf<T>)> {
-			(from..from.saturating_add(count.min(T::MaxHistory::get())))
-				.map_while(|i| History::<T>::get(item, i))
-				.filter_map(|id| Events::<T>::get(id).map(|e| (id, e)))
-				.collect()
+			let mut chain = Self::chain(item);
+			chain.reverse();
+			chain.into_iter().skip(from as usize).take(count as usize).collect()
+		}
+
+		/// An item's events, newest first.
+		pub(crate) fn chain(item: ItemRef) -> Vec<(DocumentHash, EventRecordOf<T>)> {
+			let Some(it) = Items::<T>::get(item) else { return Vec::new() };
+			let mut out = Vec::new();
+			let mut next = it.last_event;
+			while let Some(id) = next {
+				let Some(record) = Events::<T>::get(id) else { break };
+				if out.len() >= it.events as usize {
+					break;
+				}
+				next = Self::touched(&record.kind)
+					.iter()
+					.position(|r| *r == item)
+					.and_then(|i| record.previous.get(i).copied().flatten());
+				out.push((id, record));
+			}
+			out
+		}
+
+		/// The items an event touched, in the order of its `previous` links.
+		pub(crate) fn touched(kind: &EventKindOf<T>) -> Vec<ItemRef> {
+			let (mut all, _) = Self::named(kind);
+			if let EventKind::Transformation { outputs, .. } = kind {
+				all.extend(outputs.iter().map(Epc::item_ref));
+			}
+			all
 		}
 
 		/// An item's custody changes, in order.
@@ -667,9 +844,10 @@ pub mod pallet {
 
 		/// The events of an item's history that raised a breach.
 		pub fn breaches(item: ItemRef) -> Vec<DocumentHash> {
-			History::<T>::iter_prefix_values(item)
-				.filter(|id| Events::<T>::get(id).is_some_and(|e| e.breach))
-				.collect()
+			let mut ids: Vec<_> =
+				Self::chain(item).into_iter().filter(|(_, e)| e.breach).map(|(id, _)| id).collect();
+			ids.reverse();
+			ids
 		}
 
 		/// Whether `proof` shows `leaf` in the readings anchored under `root`.
@@ -682,12 +860,32 @@ pub mod pallet {
 
 	impl<T: Config> ConsignmentReceipts for Pallet<T> {
 		fn received_at(consignment: &ItemRef, location: &Location) -> bool {
-			Receipts::<T>::contains_key(consignment, location)
+			Items::<T>::get(consignment)
+				.is_some_and(|i| i.receipts.iter().any(|(l, _)| l == location))
 		}
 
 		#[cfg(feature = "runtime-benchmarks")]
 		fn receive_for_benchmarks(consignment: &ItemRef, location: &Location) {
-			Receipts::<T>::insert(consignment, location, 0);
+			use sp_runtime::traits::{TrailingZeroInput, Zero};
+			let nobody = T::AccountId::decode(&mut TrailingZeroInput::zeroes())
+				.expect("infinite input decodes");
+			let mut item = Items::<T>::get(consignment).unwrap_or_else(|| Item {
+				epc: Epc::parse(b"urn:epc:id:sscc:0.0").expect("a valid EPC"),
+				custodian: nobody.clone(),
+				offered_to: None,
+				parent: None,
+				state: ItemState::Active,
+				conditions: None,
+				breaches: 0,
+				events: 0,
+				last_event: None,
+				receipts: BoundedVec::new(),
+				custody_changes: 0,
+				created_at: 0,
+				deposit: Deposit { who: nobody, amount: Zero::zero() },
+			});
+			let _ = item.receipts.try_push((*location, 0));
+			Items::<T>::insert(consignment, item);
 		}
 	}
 }

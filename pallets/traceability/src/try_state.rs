@@ -8,19 +8,25 @@ use sp_runtime::{
 	TryRuntimeError,
 };
 
-use crate::{Anchors, BalanceOf, Config, Events, History, HoldReason, Items, Pallet};
+use crate::{Anchors, BalanceOf, Config, HoldReason, Items, Pallet};
 
 impl<T: Config> Pallet<T> {
-	/// - Each item is stored under the hash of its EPC; its history has exactly `events` entries,
-	///   each a recorded event; a parent exists.
+	/// - Each item is stored under the hash of its EPC; its history chain has exactly `events`
+	///   recorded events, each with a link per item it touched; a parent exists.
 	/// - Per account and reason, the recorded deposits equal what is held.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut held: [BTreeMap<T::AccountId, BalanceOf<T>>; 2] = Default::default();
 		for (key, item) in Items::<T>::iter() {
 			ensure!(item.epc.item_ref() == key, "item not under its EPC's hash");
-			ensure!(History::<T>::iter_prefix(key).count() as u32 == item.events, "history length");
-			for id in History::<T>::iter_prefix_values(key) {
-				ensure!(Events::<T>::contains_key(id), "history names a missing event");
+			// The chain from the last event back reaches exactly `events` recorded events.
+			let chain = Pallet::<T>::chain(key);
+			ensure!(chain.len() as u32 == item.events, "history chain length");
+			ensure!(item.last_event.is_some() == (item.events > 0), "last event");
+			for (_, record) in chain.iter() {
+				ensure!(
+					record.previous.len() == Pallet::<T>::touched(&record.kind).len(),
+					"an event's links do not match the items it touched"
+				);
 			}
 			ensure!(
 				crate::Custody::<T>::iter_prefix(key).count() as u32 == item.custody_changes,

@@ -85,6 +85,22 @@ impl Decode for Epc {
 }
 impl DecodeWithMemTracking for Epc {}
 
+/// The URI as a JSON string (genesis presets).
+impl serde::Serialize for Epc {
+	fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+		// Every stored EPC is ASCII (see `parse`).
+		s.serialize_str(core::str::from_utf8(&self.0).unwrap_or_default())
+	}
+}
+
+impl<'de> serde::Deserialize<'de> for Epc {
+	fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+		let text = alloc::string::String::deserialize(d)?;
+		Epc::parse(text.as_bytes())
+			.ok_or_else(|| serde::de::Error::custom("not an SGTIN, SSCC, GRAI or LGTIN EPC URI"))
+	}
+}
+
 /// The EPCIS action of an object, aggregation, transaction or association event.
 #[derive(
 	Clone,
@@ -97,6 +113,8 @@ impl DecodeWithMemTracking for Epc {}
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum Action {
 	/// The items come into being, or are added (packed) to the parent.
@@ -119,6 +137,8 @@ pub enum Action {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum BizStep {
 	/// `commissioning`
@@ -161,6 +181,8 @@ pub enum BizStep {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum Disposition {
 	/// `active`
@@ -193,6 +215,8 @@ pub enum Disposition {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum SensorKind {
 	/// Temperature, in thousandths of a degree Celsius (`gs1:Temperature`, `CEL`).
@@ -213,7 +237,10 @@ pub enum SensorKind {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
+#[serde(rename_all = "camelCase")]
 pub struct SensorSummary {
 	/// What was measured.
 	pub kind: SensorKind,
@@ -239,7 +266,10 @@ pub struct SensorSummary {
 	DecodeWithMemTracking,
 	MaxEncodedLen,
 	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
+#[serde(rename_all = "camelCase")]
 pub struct ConditionRules {
 	/// Allowed temperature range, in thousandths of a degree Celsius.
 	pub temperature: Option<(i32, i32)>,
@@ -260,10 +290,80 @@ impl ConditionRules {
 	}
 }
 
+/// A business transaction type of the GS1 Core Business Vocabulary.
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum BizTransactionType {
+	/// `bol`: a bill of lading.
+	Bol,
+	/// `cert`: a certificate (e.g. of origin).
+	Cert,
+	/// `desadv`: a despatch advice.
+	Desadv,
+	/// `inv`: an invoice.
+	Inv,
+	/// `po`: a purchase order.
+	Po,
+	/// `poc`: a purchase order confirmation.
+	Poc,
+	/// `prodorder`: a production order.
+	Prodorder,
+	/// `recadv`: a receiving advice.
+	Recadv,
+	/// `rma`: a return merchandise authorisation.
+	Rma,
+}
+
+/// A business document an event refers to: its CBV type and its hash (as anchored by the
+/// documents pallet).
+#[derive(
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub struct BizTransaction {
+	/// What kind of document.
+	pub kind: BizTransactionType,
+	/// Its BLAKE2-256 hash.
+	pub document: DocumentHash,
+}
+
 /// What an event records, by EPCIS 2.0 event type.
 #[derive(
-	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
+#[serde(rename_all = "camelCase")]
 pub enum EventKind<Items, NewItems> {
 	/// ObjectEvent: `items` were added (commissioned), observed or deleted.
 	Object {
@@ -294,8 +394,8 @@ pub enum EventKind<Items, NewItems> {
 	Transaction {
 		/// ADD, OBSERVE or DELETE.
 		action: Action,
-		/// The document's hash (purchase order, invoice, bill of lading).
-		document: DocumentHash,
+		/// The business document (purchase order, invoice, bill of lading).
+		document: BizTransaction,
 		/// The items.
 		items: Items,
 	},
@@ -312,8 +412,19 @@ pub enum EventKind<Items, NewItems> {
 
 /// The "when, where, why" of an event.
 #[derive(
-	Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	serde::Serialize,
+	serde::Deserialize,
 )]
+#[serde(rename_all = "camelCase")]
 pub struct EventContext<References> {
 	/// The EPCIS event hash ID (`ni:///sha-256;…`): the SHA-256 digest of the event's canonical
 	/// form (GS1 CBV 2.0 algorithm), computed by the recorder's client.
@@ -330,7 +441,7 @@ pub struct EventContext<References> {
 	pub read_point: Option<Location>,
 	/// Where the goods are afterwards.
 	pub biz_location: Option<Location>,
-	/// Business transaction references (document hashes).
+	/// Business transaction references: typed documents, by hash.
 	pub biz_transactions: References,
 	/// A summary of sensor readings.
 	pub sensor: Option<SensorSummary>,
@@ -338,11 +449,15 @@ pub struct EventContext<References> {
 
 /// A recorded event.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, MaxEncodedLen, TypeInfo)]
-pub struct EventRecord<AccountId, BlockNumber, Kind, Context> {
+pub struct EventRecord<AccountId, BlockNumber, Kind, Context, Links> {
 	/// What happened.
 	pub kind: Kind,
 	/// When, where, why.
 	pub context: Context,
+	/// For each item the event touched (those it names, the parent first, then a
+	/// transformation's outputs), the item's previous event: each item's history is a chain
+	/// from its last event back to its first.
+	pub previous: Links,
 	/// Who recorded it.
 	pub recorded_by: AccountId,
 	/// The block it was recorded in.
@@ -392,6 +507,12 @@ pub struct Item<AccountId, Balance> {
 	pub breaches: u32,
 	/// How many events it has (its history's length).
 	pub events: u32,
+	/// Its last event, where its history chain starts.
+	pub last_event: Option<DocumentHash>,
+	/// Where it was received (`receiving` events at a business location) and when
+	/// (milliseconds since the Unix epoch): the first receipt at each place, the most recent
+	/// [`MAX_RECEIPTS`] places.
+	pub receipts: BoundedVec<(Location, u64), ConstU32<MAX_RECEIPTS>>,
 	/// How many times custody passed.
 	pub custody_changes: u32,
 	/// When it was created (milliseconds since the Unix epoch).
@@ -428,6 +549,9 @@ pub struct ReadingsAnchor<AccountId, Balance> {
 	pub deposit: Deposit<AccountId, Balance>,
 }
 
+/// The most places an item's receipts are kept for: enough for a container's transshipments.
+pub const MAX_RECEIPTS: u32 = 8;
+
 /// An item as the runtime API reports it.
 #[derive(Clone, PartialEq, Eq, Debug, Encode, Decode, DecodeWithMemTracking, TypeInfo)]
 pub struct ItemInfo<AccountId> {
@@ -447,4 +571,6 @@ pub struct ItemInfo<AccountId> {
 	pub breaches: u32,
 	/// How many events it has.
 	pub events: u32,
+	/// Where it was received and when (milliseconds since the Unix epoch).
+	pub receipts: Vec<(Location, u64)>,
 }

@@ -45,6 +45,7 @@ use core::marker::PhantomData;
 /// Weight functions needed for `pallet_traceability`.
 pub trait WeightInfo {
 	fn create_item() -> Weight;
+	fn record_object(n: u32, ) -> Weight;
 	fn record_event(n: u32, ) -> Weight;
 	fn offer_custody() -> Weight;
 	fn accept_custody() -> Weight;
@@ -59,7 +60,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Roles::Roles` (r:2 w:0)
 	/// Proof: `Roles::Roles` (`max_values`: None, `max_size`: Some(424), added: 2899, mode: `MaxEncodedLen`)
 	/// Storage: `Traceability::Items` (r:1 w:1)
-	/// Proof: `Traceability::Items` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
+	/// Proof: `Traceability::Items` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -67,79 +68,93 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn create_item() -> Weight {
-		// Proof size: measured `606`, estimated `6788` bytes.
-		// Minimum execution time: 59_379_000 picoseconds.
-		Weight::from_parts(70_991_000, 6788)
+		// Proof size: measured `797`, estimated `6788` bytes.
+		// Minimum execution time: 59_036_000 picoseconds.
+		Weight::from_parts(67_397_000, 6788)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
-	/// Storage: `Roles::Roles` (r:4 w:0)
-	/// Proof: `Roles::Roles` (`max_values`: None, `max_size`: Some(424), added: 2899, mode: `MaxEncodedLen`)
 	/// Storage: `Traceability::Events` (r:1 w:1)
-	/// Proof: `Traceability::Events` (`max_values`: None, `max_size`: Some(5492), added: 7967, mode: `MaxEncodedLen`)
+	/// Proof: `Traceability::Events` (`max_values`: None, `max_size`: Some(7643), added: 10118, mode: `MaxEncodedLen`)
+	/// Storage: `Traceability::Items` (r:32 w:32)
+	/// Proof: `Traceability::Items` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
+	/// Storage: `Roles::Roles` (r:2 w:0)
+	/// Proof: `Roles::Roles` (`max_values`: None, `max_size`: Some(424), added: 2899, mode: `MaxEncodedLen`)
+	/// Storage: `Timestamp::Now` (r:1 w:0)
+	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// The range of component `n` is `[1, 32]`.
+	fn record_object(n: u32, ) -> Weight {
+		// Proof size: measured `867`, estimated `11108` bytes.
+		// Minimum execution time: 42_458_000 picoseconds.
+		Weight::from_parts(34_613_180, 11108)
+			.saturating_add(Weight::from_parts(12_433_916, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(4_u64))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(T::DbWeight::get().writes(1_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3058).saturating_mul(n.into()))
+	}
+	/// Storage: `Traceability::Events` (r:1 w:1)
+	/// Proof: `Traceability::Events` (`max_values`: None, `max_size`: Some(7643), added: 10118, mode: `MaxEncodedLen`)
 	/// Storage: `Traceability::Items` (r:64 w:64)
-	/// Proof: `Traceability::Items` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
-	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Proof: `Traceability::Items` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
+	/// Storage: `Roles::Roles` (r:2 w:0)
+	/// Proof: `Roles::Roles` (`max_values`: None, `max_size`: Some(424), added: 2899, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
 	/// Proof: `Balances::Holds` (`max_values`: None, `max_size`: Some(265), added: 2740, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
-	/// Storage: `Traceability::Receipts` (r:0 w:64)
-	/// Proof: `Traceability::Receipts` (`max_values`: None, `max_size`: Some(86), added: 2561, mode: `MaxEncodedLen`)
-	/// Storage: `Traceability::History` (r:0 w:64)
-	/// Proof: `Traceability::History` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// The range of component `n` is `[2, 64]`.
 	fn record_event(n: u32, ) -> Weight {
-		// Proof size: measured `698`, estimated `12586` bytes.
-		// Minimum execution time: 102_415_000 picoseconds.
-		Weight::from_parts(57_797_001, 12586)
-			.saturating_add(Weight::from_parts(33_061_424, 0).saturating_mul(n.into()))
-			.saturating_add(T::DbWeight::get().reads(8_u64))
+		// Proof size: measured `963`, estimated `11108` bytes.
+		// Minimum execution time: 97_933_000 picoseconds.
+		Weight::from_parts(56_259_291, 11108)
+			.saturating_add(Weight::from_parts(30_845_059, 0).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(T::DbWeight::get().writes(3_u64))
-			.saturating_add(T::DbWeight::get().writes((3_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2848).saturating_mul(n.into()))
+			.saturating_add(T::DbWeight::get().writes(2_u64))
+			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3058).saturating_mul(n.into()))
 	}
 	/// Storage: `Traceability::Items` (r:1 w:1)
-	/// Proof: `Traceability::Items` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
+	/// Proof: `Traceability::Items` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	/// Storage: `Roles::Roles` (r:2 w:0)
 	/// Proof: `Roles::Roles` (`max_values`: None, `max_size`: Some(424), added: 2899, mode: `MaxEncodedLen`)
 	fn offer_custody() -> Weight {
-		// Proof size: measured `710`, estimated `6788` bytes.
-		// Minimum execution time: 19_316_000 picoseconds.
-		Weight::from_parts(22_413_000, 6788)
+		// Proof size: measured `883`, estimated `6788` bytes.
+		// Minimum execution time: 21_020_000 picoseconds.
+		Weight::from_parts(24_438_000, 6788)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Traceability::Items` (r:1 w:1)
-	/// Proof: `Traceability::Items` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
+	/// Proof: `Traceability::Items` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Traceability::Custody` (r:0 w:1)
 	/// Proof: `Traceability::Custody` (`max_values`: None, `max_size`: Some(132), added: 2607, mode: `MaxEncodedLen`)
 	fn accept_custody() -> Weight {
-		// Proof size: measured `278`, estimated `3838` bytes.
-		// Minimum execution time: 17_306_000 picoseconds.
-		Weight::from_parts(20_803_000, 3838)
+		// Proof size: measured `451`, estimated `4048` bytes.
+		// Minimum execution time: 18_806_000 picoseconds.
+		Weight::from_parts(22_069_000, 4048)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
 	/// Storage: `Traceability::Items` (r:1 w:1)
-	/// Proof: `Traceability::Items` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
+	/// Proof: `Traceability::Items` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	fn cancel_custody() -> Weight {
-		// Proof size: measured `272`, estimated `3838` bytes.
-		// Minimum execution time: 11_587_000 picoseconds.
-		Weight::from_parts(14_135_000, 3838)
+		// Proof size: measured `445`, estimated `4048` bytes.
+		// Minimum execution time: 12_566_000 picoseconds.
+		Weight::from_parts(14_546_000, 4048)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `Traceability::Items` (r:1 w:1)
-	/// Proof: `Traceability::Items` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
+	/// Proof: `Traceability::Items` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	fn set_conditions() -> Weight {
-		// Proof size: measured `240`, estimated `3838` bytes.
-		// Minimum execution time: 12_261_000 picoseconds.
-		Weight::from_parts(16_368_000, 3838)
+		// Proof size: measured `413`, estimated `4048` bytes.
+		// Minimum execution time: 12_373_000 picoseconds.
+		Weight::from_parts(14_586_000, 4048)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -148,7 +163,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Traceability::Anchors` (r:1 w:1)
 	/// Proof: `Traceability::Anchors` (`max_values`: None, `max_size`: Some(173), added: 2648, mode: `MaxEncodedLen`)
 	/// Storage: `Traceability::Items` (r:1 w:0)
-	/// Proof: `Traceability::Items` (`max_values`: None, `max_size`: Some(373), added: 2848, mode: `MaxEncodedLen`)
+	/// Proof: `Traceability::Items` (`max_values`: None, `max_size`: Some(583), added: 3058, mode: `MaxEncodedLen`)
 	/// Storage: `System::Account` (r:1 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -156,9 +171,9 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	/// Storage: `Timestamp::Now` (r:1 w:0)
 	/// Proof: `Timestamp::Now` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	fn anchor_readings() -> Weight {
-		// Proof size: measured `913`, estimated `6788` bytes.
-		// Minimum execution time: 67_931_000 picoseconds.
-		Weight::from_parts(86_609_000, 6788)
+		// Proof size: measured `1086`, estimated `6788` bytes.
+		// Minimum execution time: 65_839_000 picoseconds.
+		Weight::from_parts(77_394_000, 6788)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -167,41 +182,50 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// For tests and mocks: the same figures with ParityDB's database weights.
 impl WeightInfo for () {
 	fn create_item() -> Weight {
-		Weight::from_parts(70_991_000, 6788)
+		Weight::from_parts(67_397_000, 6788)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
-	fn record_event(n: u32, ) -> Weight {
-		Weight::from_parts(57_797_001, 12586)
-			.saturating_add(Weight::from_parts(33_061_424, 0).saturating_mul(n.into()))
-			.saturating_add(ParityDbWeight::get().reads(8_u64))
+	fn record_object(n: u32, ) -> Weight {
+		Weight::from_parts(34_613_180, 11108)
+			.saturating_add(Weight::from_parts(12_433_916, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
-			.saturating_add(ParityDbWeight::get().writes(3_u64))
-			.saturating_add(ParityDbWeight::get().writes((3_u64).saturating_mul(n.into())))
-			.saturating_add(Weight::from_parts(0, 2848).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().writes(1_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3058).saturating_mul(n.into()))
+	}
+	fn record_event(n: u32, ) -> Weight {
+		Weight::from_parts(56_259_291, 11108)
+			.saturating_add(Weight::from_parts(30_845_059, 0).saturating_mul(n.into()))
+			.saturating_add(ParityDbWeight::get().reads(5_u64))
+			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
+			.saturating_add(ParityDbWeight::get().writes(2_u64))
+			.saturating_add(ParityDbWeight::get().writes((1_u64).saturating_mul(n.into())))
+			.saturating_add(Weight::from_parts(0, 3058).saturating_mul(n.into()))
 	}
 	fn offer_custody() -> Weight {
-		Weight::from_parts(22_413_000, 6788)
+		Weight::from_parts(24_438_000, 6788)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn accept_custody() -> Weight {
-		Weight::from_parts(20_803_000, 3838)
+		Weight::from_parts(22_069_000, 4048)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn cancel_custody() -> Weight {
-		Weight::from_parts(14_135_000, 3838)
+		Weight::from_parts(14_546_000, 4048)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_conditions() -> Weight {
-		Weight::from_parts(16_368_000, 3838)
+		Weight::from_parts(14_586_000, 4048)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn anchor_readings() -> Weight {
-		Weight::from_parts(86_609_000, 6788)
+		Weight::from_parts(77_394_000, 6788)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
