@@ -13,7 +13,7 @@ pub type AtBlock =
 pub fn assert_metadata_current(at: &AtBlock) {
 	assert!(
 		tradechain::is_codegen_valid_for(&at.metadata()),
-		"integration-tests/artifacts/tradechain.scale is stale: run scripts/update-metadata"
+		"client/api/artifacts/tradechain.scale is stale: run scripts/update-metadata"
 	);
 }
 

@@ -117,3 +117,35 @@ async fn transfer_beyond_the_balance_fails_and_moves_nothing_but_the_fee() {
 		"sender paid only the fee"
 	);
 }
+
+/// `--chain demo` (what `scripts/dev --demo` starts): blocks are finalized, and the Dutch and
+/// French administrations and the Dutch importer hold their roles next to the development demo.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_demo_network_runs_with_several_administrations() {
+	let node = tradechain_integration_tests::NodeBuilder::new("demo")
+		.name("demo")
+		.args(["--alice", "--force-authoring"])
+		.spawn()
+		.await;
+	assert!(node.wait_finalized(2, std::time::Duration::from_secs(60)).await >= 2);
+	let api = node.client().await;
+	let at = api.at_current_block().await.unwrap();
+	assert_metadata_current(&at);
+	let stash = |uri: &str| {
+		subxt_signer::sr25519::Keypair::from_uri(&uri.parse().unwrap())
+			.unwrap()
+			.public_key()
+			.to_account_id()
+	};
+	let mut countries = Vec::new();
+	for who in ["//Charlie//stash", "//Dave//stash", "//Ferdie//stash", "//Eve//stash", "//Bob"] {
+		let roles = at
+			.runtime_apis()
+			.call(tradechain::runtime_apis().roles_api().roles_of(stash(who)))
+			.await
+			.unwrap();
+		assert_eq!(roles.len(), 1, "{who} holds one role");
+		countries.push(roles[0].country.0);
+	}
+	assert_eq!(countries, [*b"NL", *b"NL", *b"FR", *b"NL", *b"DE"]);
+}

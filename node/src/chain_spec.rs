@@ -1,4 +1,5 @@
-//! Chain specifications: `dev` and `local` from the runtime's genesis presets, or a JSON file.
+//! Chain specifications: `dev`, `local` and `demo` from the runtime's genesis presets, or a JSON
+//! file.
 
 use sc_service::ChainType;
 use tradechain_runtime::WASM_BINARY;
@@ -45,12 +46,26 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		.build())
 }
 
+/// `--chain demo`: the development chain with a demo network of several administrations (Kenya,
+/// Germany, the Netherlands, France), MRAs and tariffs; Alice authors and finalizes alone.
+pub fn demo_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm_binary()?, None)
+		.with_name("Tradechain Demo")
+		.with_id("tradechain_demo")
+		.with_chain_type(ChainType::Development)
+		.with_genesis_config_preset_name(
+			tradechain_runtime::genesis_config_presets::DEMO_RUNTIME_PRESET,
+		)
+		.with_properties(properties())
+		.build())
+}
+
 /// A chain specification from a JSON file, with a readable error for a missing or malformed one.
 pub fn from_json_file(path: &str) -> Result<ChainSpec, String> {
 	let path = std::path::PathBuf::from(path);
 	if !path.is_file() {
 		return Err(format!(
-			"Chain specification {} does not exist (use `dev`, `local` or the path of a JSON file)",
+			"Chain specification {} does not exist (use `dev`, `local`, `demo` or the path of a JSON file)",
 			path.display()
 		));
 	}

@@ -1,5 +1,6 @@
-//! Genesis presets: `development` (Alice validates alone) and `local_testnet` (Alice, Bob,
-//! Charlie and Dave validate). Both fund the well-known development accounts and make Alice the
+//! Genesis presets: `development` (Alice validates alone), `local_testnet` (Alice, Bob,
+//! Charlie and Dave validate) and `demo` (the development demo with more administrations, see
+//! [`demo_config_genesis`]). All fund the well-known development accounts and make Alice the
 //! sudo key; a production network builds its genesis from the agencies' own keys instead.
 //!
 //! `development` also carries a demo set of agencies and operators (see [`demo_roles`]):
@@ -684,17 +685,91 @@ pub fn local_config_genesis() -> Value {
 	)
 }
 
+/// The id of the `demo` preset.
+pub const DEMO_RUNTIME_PRESET: &str = "demo";
+
+/// `demo`: the development preset's demo (Kenya and Germany; Alice authors and finalizes alone)
+/// with two more administrations, so that a newcomer sees a network of several countries: the
+/// Netherlands (customs Charlie//stash, the Port of Rotterdam Dave//stash, a flower importer
+/// Eve//stash certified AEO-F by Dutch customs) and France (customs Ferdie//stash); mutual
+/// recognition agreements KE–DE and KE–NL; Dutch risk rules and a Dutch tariff excerpt.
+pub fn demo_config_genesis() -> Value {
+	use Sr25519Keyring::*;
+	let (mut agencies, mut operators) = demo_roles();
+	agencies.extend([
+		(CharlieStash.to_account_id(), AgencyKind::CustomsAuthority, code("NL")),
+		(DaveStash.to_account_id(), AgencyKind::PortAuthority, code("NL")),
+		(FerdieStash.to_account_id(), AgencyKind::CustomsAuthority, code("FR")),
+	]);
+	operators.push((
+		EveStash.to_account_id(),
+		OperatorKind::EconomicOperator,
+		code("NL"),
+		Some(code("NL812345678B01")),
+	));
+	let (origin, mut aeo) = demo_trade();
+	aeo.certificates.push((
+		EveStash.to_account_id(),
+		CharlieStash.to_account_id(),
+		AeoKind::Full,
+		b"NLAEOF2026001".to_vec(),
+		END_OF_2028,
+	));
+	aeo.mras.push((code("KE"), code("NL"), AeoKind::Full));
+	let mut customs = demo_customs();
+	let german = |c: &CountryCode| *c == code::<CountryCode>("DE");
+	let dutch_rules = customs.rule_sets.iter().find(|(c, _)| german(c)).map(|(_, r)| r.clone());
+	customs.rule_sets.extend(dutch_rules.map(|r| (code("NL"), r)));
+	let dutch_tariffs: Vec<_> = customs
+		.tariffs
+		.iter()
+		.filter(|t| german(&t.0))
+		.map(|t| (code("NL"), t.1, t.2, t.3, t.4.clone()))
+		.collect();
+	customs.tariffs.extend(dutch_tariffs);
+	testnet_genesis(
+		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
+		Sr25519Keyring::Alice.to_account_id(),
+		(agencies, operators),
+		(origin, aeo),
+		demo_escrows(),
+		customs,
+		demo_traceability(),
+	)
+}
+
+/// The identities of the `demo` preset: the development ones, the Dutch and French
+/// administrations, and the Dutch importer judged by Dutch customs (registrar 2).
+fn demo_network_identities() -> GenesisIdentities {
+	use Sr25519Keyring::*;
+	let mut seed = demo_identities();
+	seed.registrars.push(CharlieStash.to_account_id());
+	seed.identities.extend([
+		(CharlieStash.to_account_id(), "Douane Nederland".into(), None),
+		(DaveStash.to_account_id(), "Port of Rotterdam Authority".into(), None),
+		(FerdieStash.to_account_id(), "Douane France".into(), None),
+		(EveStash.to_account_id(), "Aalsmeer Flower Import BV".into(), Some(2)),
+	]);
+	seed
+}
+
+/// A preset's patch with its `identities` section.
+fn with_identities(mut patch: Value, identities: GenesisIdentities) -> Value {
+	let identities = serde_json::to_value(identities).expect("serializable");
+	if let Some(o) = patch.as_object_mut() {
+		o.insert(IDENTITIES_KEY.into(), identities);
+	}
+	patch
+}
+
 /// The JSON of the preset with this id, if there is one.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => {
-			let mut patch = development_config_genesis();
-			let identities = serde_json::to_value(demo_identities()).expect("serializable");
-			if let Some(o) = patch.as_object_mut() {
-				o.insert(IDENTITIES_KEY.into(), identities);
-			}
-			patch
+			with_identities(development_config_genesis(), demo_identities())
 		}
+		DEMO_RUNTIME_PRESET => with_identities(demo_config_genesis(), demo_network_identities()),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
 		_ => return None,
 	};
@@ -710,6 +785,7 @@ pub fn preset_names() -> Vec<PresetId> {
 	vec![
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(DEMO_RUNTIME_PRESET),
 	]
 }
 
@@ -733,7 +809,8 @@ mod tests {
 
 	#[test]
 	fn every_preset_builds_a_genesis_state() {
-		for (id, authorities) in [("development", 1), ("local_testnet", 4)] {
+		for (id, authorities) in [("development", 1), ("local_testnet", 4), ("demo", 1)] {
+			let has_demo = id != "local_testnet";
 			let patch: Value = serde_json::from_slice(
 				&get_preset(&PresetId::from(id)).expect("listed presets exist"),
 			)
@@ -755,31 +832,39 @@ mod tests {
 				assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&alice), ENDOWMENT);
 				assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice));
 				let demo = pallet_roles::Roles::<Runtime>::iter().count();
-				assert_eq!(demo, if id == "development" { 10 } else { 0 });
+				assert_eq!(demo, match id { "development" => 10, "demo" => 14, _ => 0 });
+				if id == "demo" {
+					// The Dutch importer's AEO-F, certified by Dutch customs, is recognised in
+					// Kenya under the KE–NL MRA; the Dutch tariff has the EPA rate for coffee.
+					let importer = Sr25519Keyring::EveStash.to_account_id();
+					let seen_from_ke = <crate::Aeo as tradechain_primitives::AeoStatusProvider<_>>::recognised_kind(&importer, code("KE"));
+					assert_eq!(seen_from_ke, Some(AeoKind::Full));
+					assert!(pallet_customs::RuleSets::<Runtime>::contains_key(code::<CountryCode>("NL")));
+				}
 				// Genesis runs at time zero; look at the demo from 2026-11-25.
 				pallet_timestamp::Now::<Runtime>::put(1_795_000_000_000);
 				let status =
 					crate::CertificatesOfOrigin::certificate_status(demo_hash(DEMO_CERTIFICATE));
-				assert_eq!(status.is_valid(), id == "development", "{status:?}");
+				assert_eq!(status.is_valid(), has_demo, "{status:?}");
 				// The preferential one was used by the demo import (declaration 1).
 				let used = crate::CertificatesOfOrigin::certificate_status(demo_hash(
 					DEMO_PREFERENTIAL_CERTIFICATE,
 				));
 				assert_eq!(
 					matches!(used, pallet_certificates_of_origin::CertificateStatus::Used { .. }),
-					id == "development"
+					has_demo
 				);
 				let eve = Sr25519Keyring::Eve.to_account_id();
 				let seen_from_de = <crate::Aeo as tradechain_primitives::AeoStatusProvider<_>>::recognised_kind(&eve, code("DE"));
-				assert_eq!(seen_from_de, (id == "development").then_some(AeoKind::Full));
+				assert_eq!(seen_from_de, (has_demo).then_some(AeoKind::Full));
 				crate::CertificatesOfOrigin::do_try_state().expect("certificate invariants");
 				crate::Aeo::do_try_state().expect("AEO invariants");
 				let ferdie = Sr25519Keyring::Ferdie.to_account_id();
 				let escrows = crate::Payments::escrows_of(&ferdie);
-				assert_eq!(escrows.len(), if id == "development" { 3 } else { 0 });
+				assert_eq!(escrows.len(), if has_demo { 3 } else { 0 });
 				assert_eq!(
 					escrows.iter().map(|e| (e.released, e.disputed)).collect::<Vec<_>>(),
-					if id == "development" {
+					if has_demo {
 						vec![(0, false), (2_000 * UNIT, false), (0, true)]
 					} else {
 						vec![]
@@ -790,8 +875,8 @@ mod tests {
 				let stages: Vec<_> = pallet_customs::Declarations::<Runtime>::iter()
 					.map(|(id, d)| (id, core::mem::discriminant(&d.stage)))
 					.collect();
-				assert_eq!(stages.len(), if id == "development" { 6 } else { 0 });
-				if id == "development" {
+				assert_eq!(stages.len(), if has_demo { 6 } else { 0 });
+				if has_demo {
 					use pallet_customs::Stage;
 					let d = |i| pallet_customs::Declarations::<Runtime>::get(i).unwrap();
 					assert!(matches!(d(0).stage, Stage::Released { .. }));
@@ -815,7 +900,7 @@ mod tests {
 				let ferdie = Sr25519Keyring::Ferdie.to_account_id();
 				let hamburg = tradechain_primitives::Location::UnLocode("DEHAM".parse().unwrap());
 				let container = pallet_traceability::Epc::parse(DEMO_CONTAINER.as_bytes()).unwrap();
-				if id == "development" {
+				if has_demo {
 					assert_eq!(item(DEMO_LOT), Some((ferdie.clone(), 1, 3)));
 					assert_eq!(item(DEMO_CONTAINER), Some((ferdie.clone(), 0, 3)));
 					assert!(<crate::Traceability as tradechain_primitives::ConsignmentReceipts>::received_at(&container.item_ref(), &hamburg));
@@ -824,10 +909,10 @@ mod tests {
 				}
 				crate::Traceability::do_try_state().expect("traceability invariants");
 				let judged = <crate::configs::trade::IdentityJudgement as tradechain_primitives::IdentityVerifier<_>>::has_positive_judgement(&ferdie);
-				assert_eq!(judged, id == "development", "demo operators have judged identities");
+				assert_eq!(judged, has_demo, "demo operators have judged identities");
 			});
 		}
-		assert_eq!(preset_names().len(), 2);
+		assert_eq!(preset_names().len(), 3);
 	}
 
 	#[test]

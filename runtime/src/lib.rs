@@ -6,7 +6,7 @@
 //!
 //! - [`configs`]: `impl X::Config for Runtime`, one file per concern.
 //! - [`apis`]: the runtime APIs the node and dashboards call.
-//! - [`genesis_config_presets`]: the `development` and `local_testnet` genesis presets.
+//! - [`genesis_config_presets`]: the `development`, `local_testnet` and `demo` genesis presets.
 //!
 //! Block production is Aura (6-second slots), finality GRANDPA. Sudo exists for development and
 //! bootstrap only; governance replaces it.
