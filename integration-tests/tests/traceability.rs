@@ -127,7 +127,7 @@ async fn history(chain: &Chain, epc: &str) -> Vec<Event> {
 	for (event_id, Static(record)) in at.runtime_apis().call(api).await.unwrap() {
 		assert_eq!(record.context.event_id.0, event_id.0);
 		let mut uris = std::collections::HashMap::new();
-		for r in record.kind_items() {
+		for r in tradechain_epcis::chain::named_items(&record.kind) {
 			let api = tradechain::runtime_apis().traceability_api().item(H256(r.0));
 			let info = at.runtime_apis().call(api).await.unwrap().expect("named items exist");
 			uris.insert(r, String::from_utf8(info.epc).unwrap());
@@ -135,25 +135,6 @@ async fn history(chain: &Chain, epc: &str) -> Vec<Event> {
 		out.push(from_chain(&record.kind, &record.context, |r| uris.get(r).cloned()).unwrap());
 	}
 	out
-}
-
-/// The items an event record names (its parent, children, inputs; a transformation's outputs are
-/// EPCs already).
-trait KindItems {
-	fn kind_items(&self) -> Vec<tradechain_primitives::ItemRef>;
-}
-
-impl KindItems for tradechain_epcis::chain::Record {
-	fn kind_items(&self) -> Vec<tradechain_primitives::ItemRef> {
-		use tradechain_epcis::chain::EventKind as K;
-		match &self.kind {
-			K::Object { items, .. } | K::Transaction { items, .. } => items.clone(),
-			K::Aggregation { parent, children, .. } | K::Association { parent, children, .. } => {
-				std::iter::once(*parent).chain(children.iter().copied()).collect()
-			}
-			K::Transformation { inputs, .. } => inputs.clone(),
-		}
-	}
 }
 
 #[tokio::test(flavor = "multi_thread")]

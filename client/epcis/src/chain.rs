@@ -320,6 +320,19 @@ pub fn from_chain(
 	Ok(event)
 }
 
+/// The existing items a recorded event names (the parent first, then children; a
+/// transformation's inputs): those whose EPC URIs [`from_chain`] needs looked up (a
+/// transformation's outputs carry their EPCs).
+pub fn named_items(kind: &Kind) -> Vec<ItemRef> {
+	match kind {
+		Kind::Object { items, .. } | Kind::Transaction { items, .. } => items.clone(),
+		Kind::Aggregation { parent, children, .. } | Kind::Association { parent, children, .. } => {
+			core::iter::once(*parent).chain(children.iter().copied()).collect()
+		}
+		Kind::Transformation { inputs, .. } => inputs.clone(),
+	}
+}
+
 fn parse_epc(path: &str, uri: &str) -> Result<Epc, Error> {
 	Epc::parse(uri.as_bytes()).ok_or_else(|| {
 		unsupported(path, format!("`{uri}` (the chain knows SGTIN, SSCC, GRAI and LGTIN EPC URIs)"))

@@ -319,16 +319,7 @@ async fn export(chain: &Chain, item: H256) -> Result<String> {
 		let page = chain.call(apis.history(item, from, 100)).await?;
 		let n = page.len() as u32;
 		for (_, Static(record)) in page {
-			use tradechain_epcis::chain::EventKind as K;
-			let named: Vec<_> = match &record.kind {
-				K::Object { items, .. } | K::Transaction { items, .. } => items.clone(),
-				K::Aggregation { parent, children, .. }
-				| K::Association { parent, children, .. } => {
-					std::iter::once(*parent).chain(children.iter().copied()).collect()
-				}
-				K::Transformation { inputs, .. } => inputs.clone(),
-			};
-			for r in named {
+			for r in tradechain_epcis::chain::named_items(&record.kind) {
 				if let std::collections::hash_map::Entry::Vacant(slot) = uris.entry(r) {
 					let info = chain.call(apis.item(H256(r.0))).await?;
 					if let Some(info) = info {
