@@ -47,6 +47,7 @@ pub fn free_port() -> u16 {
 /// Options of a node to start.
 #[derive(Clone, Debug)]
 pub struct NodeBuilder {
+	binary: Option<PathBuf>,
 	chain: String,
 	name: String,
 	extra: Vec<String>,
@@ -56,7 +57,19 @@ pub struct NodeBuilder {
 impl NodeBuilder {
 	/// A node of the chain `chain` (`dev`, `local` or a chain spec path).
 	pub fn new(chain: &str) -> Self {
-		Self { chain: chain.into(), name: "test".into(), extra: Vec::new(), p2p_port: free_port() }
+		Self {
+			binary: None,
+			chain: chain.into(),
+			name: "test".into(),
+			extra: Vec::new(),
+			p2p_port: free_port(),
+		}
+	}
+
+	/// Another node binary than [`node_binary`], e.g. a different Substrate node to compare with.
+	pub fn binary(mut self, path: impl Into<PathBuf>) -> Self {
+		self.binary = Some(path.into());
+		self
 	}
 
 	/// A name for logs and telemetry.
@@ -87,7 +100,7 @@ impl NodeBuilder {
 			std::process::id()
 		));
 		let log = File::create(&log_path).expect("log file can be created in the temp dir");
-		let mut cmd = Command::new(node_binary());
+		let mut cmd = Command::new(self.binary.clone().unwrap_or_else(node_binary));
 		cmd.args(["--chain", &self.chain, "--tmp", "--name", &self.name])
 			.args(["--rpc-port", &rpc_port.to_string()])
 			.args(["--prometheus-port", &prometheus_port.to_string()])

@@ -301,7 +301,9 @@ impl_runtime_apis! {
 		) {
 			use frame_benchmarking::{baseline, BenchmarkList};
 			use frame_support::traits::StorageInfoTrait;
-			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::{
+				extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+			};
 			use baseline::Pallet as BaselineBench;
 			use crate::*;
 
@@ -318,11 +320,14 @@ impl_runtime_apis! {
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
 			use frame_benchmarking::{baseline, BenchmarkBatch};
 			use sp_storage::TrackedStorageKey;
-			use frame_system_benchmarking::Pallet as SystemBench;
+			use frame_system_benchmarking::{
+				extensions::Pallet as SystemExtensionsBench, Pallet as SystemBench,
+			};
 			use baseline::Pallet as BaselineBench;
 			use crate::*;
 
 			impl frame_system_benchmarking::Config for Runtime {}
+			impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
 			impl baseline::Config for Runtime {}
 
 			use frame_support::traits::WhitelistedStorageKeys;

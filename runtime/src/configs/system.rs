@@ -8,6 +8,7 @@ use frame_support::{
 		Weight,
 	},
 };
+use frame_support::dispatch::DispatchClass;
 use frame_system::limits::{BlockLength, BlockWeights};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::Perbill;
@@ -26,11 +27,24 @@ parameter_types! {
 	pub const BlockHashCount: BlockNumber = 2400;
 	pub const Version: sp_version::RuntimeVersion = VERSION;
 
-	/// Two seconds of compute per 6-second block, as polkadot-sdk's templates.
-	pub RuntimeBlockWeights: BlockWeights = BlockWeights::with_sensible_defaults(
-		Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
-		NORMAL_DISPATCH_RATIO,
-	);
+	/// Two seconds of compute per 6-second block, as polkadot-sdk's templates, with the block
+	/// and per-transaction overhead measured on this project's machine (`crate::weights`).
+	pub RuntimeBlockWeights: BlockWeights = {
+		let max = Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
+		let normal = NORMAL_DISPATCH_RATIO * max;
+		BlockWeights::builder()
+			.base_block(crate::weights::block_weights::BlockExecutionWeight::get())
+			.for_class(DispatchClass::all(), |w| {
+				w.base_extrinsic = crate::weights::extrinsic_weights::ExtrinsicBaseWeight::get();
+			})
+			.for_class(DispatchClass::Normal, |w| w.max_total = Some(normal))
+			.for_class(DispatchClass::Operational, |w| {
+				w.max_total = Some(max);
+				w.reserved = Some(max - normal);
+			})
+			.avg_block_initialization(Perbill::from_percent(10))
+			.build_or_panic()
+	};
 	/// 5 MiB blocks, of which normal transactions may fill 75 %.
 	pub RuntimeBlockLength: BlockLength = BlockLength::builder()
 		.max_length(5 * 1024 * 1024)
@@ -62,6 +76,8 @@ impl frame_system::Config for Runtime {
 	type RuntimeCall = RuntimeCall;
 	type RuntimeTask = RuntimeTask;
 	type PalletInfo = PalletInfo;
+	type SystemWeightInfo = crate::weights::frame_system::WeightInfo<Runtime>;
+	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
 }
 
 impl pallet_timestamp::Config for Runtime {

@@ -1,0 +1,308 @@
+//! Submitting pre-signed transactions and following them into best and finalized blocks.
+//!
+//! Everything goes through plain JSON-RPC (`author_submitExtrinsic`, `chain_subscribeNewHeads`,
+//! `chain_subscribeFinalizedHeads`, `chain_getBlock`), so any Substrate node can be measured.
+//! A transaction is recognised in a block by its hash (BLAKE2-256 of its encoding); times are
+//! when this client learnt of the block.
+
+use std::{
+	collections::{BTreeMap, HashMap},
+	sync::{
+		atomic::{AtomicBool, AtomicU64, Ordering},
+		Arc, Mutex,
+	},
+	time::{Duration, Instant},
+};
+
+use futures::StreamExt;
+use serde_json::Value;
+use subxt::rpcs::{rpc_params, RpcClient};
+
+/// A signed transaction ready to submit.
+pub struct Signed {
+	pub hash: [u8; 32],
+	pub hex: String,
+}
+
+/// What became of one submitted transaction.
+#[derive(Default, Clone, Copy)]
+pub struct Fate {
+	pub submitted: Option<Instant>,
+	pub included: Option<(Instant, u64)>,
+	pub finalized: Option<Instant>,
+	pub rejected: bool,
+}
+
+/// A block as this client saw it.
+pub struct Seen {
+	pub hash: String,
+	pub at: Instant,
+	pub finalized_at: Option<Instant>,
+	/// Our transactions in it.
+	pub ours: Vec<[u8; 32]>,
+}
+
+#[derive(Default)]
+pub struct State {
+	pub txs: HashMap<[u8; 32], Fate>,
+	pub blocks: BTreeMap<u64, Seen>,
+	pub finalized: u64,
+	pub errors: BTreeMap<String, u64>,
+}
+
+/// The shared view of submissions and blocks.
+#[derive(Clone)]
+pub struct Tracker {
+	pub state: Arc<Mutex<State>>,
+	/// Transactions submitted and accepted by the pool, not yet seen in a block.
+	pub backlog: Arc<AtomicU64>,
+}
+
+fn number(header: &Value) -> Result<u64, String> {
+	let n = header["number"].as_str().ok_or("header without number")?;
+	u64::from_str_radix(n.trim_start_matches("0x"), 16).map_err(|e| e.to_string())
+}
+
+async fn block_hash(rpc: &RpcClient, n: u64) -> Result<String, String> {
+	let hash: Value =
+		rpc.request("chain_getBlockHash", rpc_params![n]).await.map_err(|e| e.to_string())?;
+	hash.as_str().map(str::to_owned).ok_or_else(|| format!("no block #{n}"))
+}
+
+impl Tracker {
+	/// Follows the node's best and finalized chains until the returned flag is set.
+	pub async fn start(rpc: RpcClient) -> Result<(Self, Arc<AtomicBool>), String> {
+		let tracker =
+			Tracker { state: Arc::new(Mutex::new(State::default())), backlog: Default::default() };
+		let stop = Arc::new(AtomicBool::new(false));
+		let mut best = rpc
+			.subscribe::<Value>("chain_subscribeNewHeads", rpc_params![], "chain_unsubscribeNewHeads")
+			.await
+			.map_err(|e| format!("chain_subscribeNewHeads: {e}"))?;
+		let mut finalized = rpc
+			.subscribe::<Value>(
+				"chain_subscribeFinalizedHeads",
+				rpc_params![],
+				"chain_unsubscribeFinalizedHeads",
+			)
+			.await
+			.map_err(|e| format!("chain_subscribeFinalizedHeads: {e}"))?;
+		let (t, s) = (tracker.clone(), stop.clone());
+		tokio::spawn(async move {
+			let mut last_best = None::<u64>;
+			while !s.load(Ordering::Relaxed) {
+				let tick = tokio::time::sleep(Duration::from_millis(200));
+				tokio::select! {
+					Some(Ok(h)) = best.next() => {
+						if let Ok(n) = number(&h) {
+							let from = last_best.map_or(n, |l| (l + 1).min(n));
+							for k in from..=n {
+								if let Err(e) = t.see(&rpc, k, None).await {
+									eprintln!("     block #{k}: {e}");
+								}
+							}
+							last_best = Some(n);
+						}
+					}
+					Some(Ok(h)) = finalized.next() => {
+						if let Ok(n) = number(&h) {
+							if let Err(e) = t.finalize(&rpc, n).await {
+								eprintln!("     finalized #{n}: {e}");
+							}
+						}
+					}
+					_ = tick => {}
+				}
+			}
+		});
+		Ok((tracker, stop))
+	}
+
+	/// Records best block `n` (fetched by number unless `hash` is given).
+	async fn see(&self, rpc: &RpcClient, n: u64, hash: Option<String>) -> Result<(), String> {
+		let hash = match hash {
+			Some(h) => h,
+			None => block_hash(rpc, n).await?,
+		};
+		let block: Value =
+			rpc.request("chain_getBlock", rpc_params![&hash]).await.map_err(|e| e.to_string())?;
+		let extrinsics = block["block"]["extrinsics"].as_array().cloned().unwrap_or_default();
+		let now = Instant::now();
+		let mut state = self.state.lock().expect("not poisoned");
+		let mut ours = Vec::new();
+		for x in &extrinsics {
+			let Some(bytes) = x.as_str().and_then(|x| hex::decode(x.trim_start_matches("0x")).ok())
+			else {
+				continue;
+			};
+			let h = sp_crypto_hashing::blake2_256(&bytes);
+			if let Some(fate) = state.txs.get_mut(&h) {
+				if fate.included.is_none() {
+					fate.included = Some((now, n));
+					self.backlog.fetch_sub(1, Ordering::Relaxed);
+				}
+				ours.push(h);
+			}
+		}
+		state
+			.blocks
+			.insert(n, Seen { hash, at: now, finalized_at: None, ours });
+		Ok(())
+	}
+
+	async fn finalize(&self, rpc: &RpcClient, n: u64) -> Result<(), String> {
+		let from = self.state.lock().expect("not poisoned").finalized + 1;
+		for k in from..=n {
+			let hash = block_hash(rpc, k).await?;
+			let known = {
+				let state = self.state.lock().expect("not poisoned");
+				state.blocks.get(&k).map(|b| b.hash == hash)
+			};
+			if known != Some(true) {
+				// Not seen as best, or reorganised away since: the finalized block counts.
+				self.see(rpc, k, Some(hash)).await?;
+			}
+			let now = Instant::now();
+			let mut state = self.state.lock().expect("not poisoned");
+			let ours = state.blocks.get(&k).map(|b| b.ours.clone()).unwrap_or_default();
+			for h in ours {
+				if let Some(f) = state.txs.get_mut(&h) {
+					f.finalized.get_or_insert(now);
+				}
+			}
+			if let Some(b) = state.blocks.get_mut(&k) {
+				b.finalized_at = Some(now);
+			}
+			state.finalized = k;
+		}
+		Ok(())
+	}
+
+	pub fn best(&self) -> u64 {
+		self.state.lock().expect("not poisoned").blocks.keys().next_back().copied().unwrap_or(0)
+	}
+
+	pub fn finalized(&self) -> u64 {
+		self.state.lock().expect("not poisoned").finalized
+	}
+
+	/// Of `hashes`: how many are included, finalized, rejected.
+	pub fn count(&self, hashes: &[[u8; 32]]) -> (usize, usize, usize) {
+		let state = self.state.lock().expect("not poisoned");
+		let mut c = (0, 0, 0);
+		for h in hashes {
+			if let Some(f) = state.txs.get(h) {
+				c.0 += f.included.is_some() as usize;
+				c.1 += f.finalized.is_some() as usize;
+				c.2 += f.rejected as usize;
+			}
+		}
+		c
+	}
+
+	/// Waits until `done` holds; `false` after `timeout`.
+	pub async fn wait(&self, timeout: Duration, mut done: impl FnMut(&Self) -> bool) -> bool {
+		let (started, mut shown) = (Instant::now(), Instant::now());
+		while !done(self) {
+			if started.elapsed() > timeout {
+				return false;
+			}
+			if shown.elapsed() > Duration::from_secs(10) {
+				shown = Instant::now();
+				eprintln!(
+					"     … best #{}, finalized #{}, {} waiting in the pool",
+					self.best(),
+					self.finalized(),
+					self.backlog.load(Ordering::Relaxed)
+				);
+			}
+			tokio::time::sleep(Duration::from_millis(100)).await;
+		}
+		true
+	}
+
+	/// The submission errors so far, by kind, as one line.
+	pub fn errors(&self) -> String {
+		let state = self.state.lock().expect("not poisoned");
+		state.errors.iter().map(|(e, n)| format!("{n}× {e}")).collect::<Vec<_>>().join("; ")
+	}
+}
+
+/// How submissions are paced.
+#[derive(Clone, Copy)]
+pub enum Pace {
+	/// As fast as the node takes them, keeping at most this many in the pool.
+	Saturate { backlog: u64 },
+	/// At this many per second.
+	Rate(f64),
+	/// All at once.
+	Burst,
+}
+
+/// Submits `txs` in order over `clients` (round robin, `in_flight` requests at a time) until
+/// they are all submitted or `stop` is set; returns the hashes submitted.
+pub async fn submit(
+	clients: &[RpcClient],
+	txs: Vec<Signed>,
+	tracker: &Tracker,
+	pace: Pace,
+	stop: Arc<AtomicBool>,
+	in_flight: usize,
+) -> Vec<[u8; 32]> {
+	let start = Instant::now();
+	{
+		let mut state = tracker.state.lock().expect("not poisoned");
+		for tx in &txs {
+			state.txs.insert(tx.hash, Fate::default());
+		}
+	}
+	let submitted = Arc::new(Mutex::new(Vec::with_capacity(txs.len())));
+	futures::stream::iter(txs.into_iter().enumerate())
+		.for_each_concurrent(in_flight, |(i, tx)| {
+			let (rpc, stop, submitted) = (&clients[i % clients.len()], stop.clone(), submitted.clone());
+			async move {
+				match pace {
+					Pace::Saturate { backlog } =>
+						while tracker.backlog.load(Ordering::Relaxed) >= backlog {
+							if stop.load(Ordering::Relaxed) {
+								return;
+							}
+							tokio::time::sleep(Duration::from_millis(10)).await;
+						},
+					Pace::Rate(per_s) => {
+						let at = start + Duration::from_secs_f64(i as f64 / per_s);
+						tokio::time::sleep_until(at.into()).await;
+					}
+					Pace::Burst => {}
+				}
+				if stop.load(Ordering::Relaxed) {
+					return;
+				}
+				tracker.backlog.fetch_add(1, Ordering::Relaxed);
+				let sent = Instant::now();
+				tracker.state.lock().expect("not poisoned").txs.entry(tx.hash).or_default().submitted =
+					Some(sent);
+				let result: Result<Value, _> =
+					rpc.request("author_submitExtrinsic", rpc_params![&tx.hex]).await;
+				let mut state = tracker.state.lock().expect("not poisoned");
+				if let Err(e) = result {
+					let fate = state.txs.entry(tx.hash).or_default();
+					fate.rejected = true;
+					if fate.included.is_none() {
+						tracker.backlog.fetch_sub(1, Ordering::Relaxed);
+					}
+					*state.errors.entry(short(&e.to_string())).or_default() += 1;
+				}
+				submitted.lock().expect("not poisoned").push(tx.hash);
+			}
+		})
+		.await;
+	let hashes = std::mem::take(&mut *submitted.lock().expect("not poisoned"));
+	hashes
+}
+
+/// An RPC error without its per-transaction details, to count errors by kind.
+fn short(e: &str) -> String {
+	let e = e.split(" data:").next().unwrap_or(e);
+	e.chars().take(120).collect()
+}

@@ -1,0 +1,69 @@
+// This file is part of Tradechain. SPDX-License-Identifier: Apache-2.0
+
+//! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
+//! DATE: 2026-11-25 (Y/M/D)
+//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//!
+//! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `tradechain`
+//! WARMUPS: `10`, REPEAT: `100`
+//! WEIGHT-PATH: `runtime/src/weights`
+//! WEIGHT-METRIC: `Average`, WEIGHT-MUL: `1.0`, WEIGHT-ADD: `0`
+
+// Executed Command:
+//   frame-omni-bencher
+//   v1
+//   benchmark
+//   overhead
+//   --runtime
+//   /root/.cache/tradechain/bench-target/release/wbuild/tradechain-runtime/tradechain_runtime.compact.compressed.wasm
+//   --genesis-builder-preset
+//   development
+//   --weight-path
+//   runtime/src/weights
+//   --header
+//   scripts/templates/header.txt
+
+use sp_core::parameter_types;
+use frame_support::weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};
+
+parameter_types! {
+	/// Weight of executing a NO-OP extrinsic, for example `System::remark`.
+	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
+	///
+	/// Stats nanoseconds:
+	///   Min, Max: 86_686, 98_306
+	///   Average:  90_578
+	///   Median:   89_660
+	///   Std-Dev:  3116.05
+	///
+	/// Percentiles nanoseconds:
+	///   99th: 97_883
+	///   95th: 96_660
+	///   75th: 93_141
+	pub const ExtrinsicBaseWeight: Weight =
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(90_578), 0);
+}
+
+#[cfg(test)]
+mod test_weights {
+	use frame_support::weights::constants;
+
+	/// Checks that the weight exists and is sane.
+	// NOTE: If this test fails but you are sure that the generated values are fine,
+	// you can delete it.
+	#[test]
+	fn sane() {
+		let w = super::ExtrinsicBaseWeight::get();
+
+		// At least 10 µs.
+		assert!(
+			w.ref_time() >= 10u64 * constants::WEIGHT_REF_TIME_PER_MICROS,
+			"Weight should be at least 10 µs."
+		);
+		// At most 1 ms.
+		assert!(
+			w.ref_time() <= constants::WEIGHT_REF_TIME_PER_MILLIS,
+			"Weight should be at most 1 ms."
+		);
+	}
+}
