@@ -47,11 +47,11 @@ impl SubstrateCli for Cli {
 /// The transaction pool by default: the single-state pool holding 65,536 transactions / 64 MiB.
 ///
 /// polkadot-sdk's defaults (fork-aware pool, 8,192 / 20 MiB, a tenth of it for transactions
-/// waiting on an earlier nonce) lose transactions under a burst: 30,000 pre-signed transfers
-/// from 300 accounts submitted at once (`scripts/bench-throughput --burst 30000`) were all
-/// accepted, but only 16,294 were ever included, with blocks then reporting no more
-/// transactions, also with the larger limits; the single-state pool with the larger limits
-/// included all 30,000 in every run (see the README). `--pool-type`, `--pool-limit` and
+/// waiting on an earlier nonce) lose transactions under load: of 30,000 pre-signed transfers from
+/// 300 accounts submitted at once (`scripts/bench-throughput --burst 30000`), the fork-aware pool
+/// once accepted all and included only 16,294 (one burst of four, with 65,536 slots), its blocks
+/// then reporting no more transactions; the single-state pool with 65,536 slots included all
+/// 30,000 in every burst (docs/throughput/bursts.md). `--pool-type`, `--pool-limit` and
 /// `--pool-kbytes` still override.
 const POOL_TYPE: &str = "single-state";
 const POOL_LIMIT: &str = "65536";

@@ -95,7 +95,12 @@ pub fn item_epc(i: usize, k: u64) -> String {
 }
 
 /// Signs `call` from `signer` with `nonce` (immortal: the load may wait in the pool).
-pub fn sign<C: Payload>(at: &AtBlock, call: &C, signer: &Keypair, nonce: u64) -> Result<Signed, String> {
+pub fn sign<C: Payload>(
+	at: &AtBlock,
+	call: &C,
+	signer: &Keypair,
+	nonce: u64,
+) -> Result<Signed, String> {
 	let params = DefaultExtrinsicParamsBuilder::<Config>::new().nonce(nonce).build();
 	let tx = at
 		.transactions()
@@ -104,7 +109,10 @@ pub fn sign<C: Payload>(at: &AtBlock, call: &C, signer: &Keypair, nonce: u64) ->
 		.sign(signer)
 		.map_err(|e| format!("cannot sign the transaction: {e}"))?;
 	let bytes = tx.into_encoded();
-	Ok(Signed { hash: sp_crypto_hashing::blake2_256(&bytes), hex: format!("0x{}", hex::encode(bytes)) })
+	Ok(Signed {
+		hash: sp_crypto_hashing::blake2_256(&bytes),
+		hex: format!("0x{}", hex::encode(bytes)),
+	})
 }
 
 /// Each account's next nonce from the node's pool view.
@@ -138,7 +146,8 @@ impl Load<'_> {
 		let mut out = Vec::with_capacity(n * per_account as usize);
 		for round in 0..per_account {
 			for i in 0..n {
-				let (signer, nonce, s) = (&self.accounts[i], self.nonces[i] + round, self.seq[i] + round);
+				let (signer, nonce, s) =
+					(&self.accounts[i], self.nonces[i] + round, self.seq[i] + round);
 				let next = id(&self.accounts[(i + 1) % n]);
 				let tx = match workload {
 					Workload::Transfer => {
@@ -150,9 +159,13 @@ impl Load<'_> {
 						);
 						sign(self.at, &call, signer, nonce)
 					}
-					Workload::Certificate => sign(self.at, &certificate(self.run, i, s, signer), signer, nonce),
+					Workload::Certificate => {
+						sign(self.at, &certificate(self.run, i, s, signer), signer, nonce)
+					}
 					Workload::Event => sign(self.at, &event(i, s)?, signer, nonce),
-					Workload::Declaration => sign(self.at, &declaration(self.run, i, s, signer), signer, nonce),
+					Workload::Declaration => {
+						sign(self.at, &declaration(self.run, i, s, signer), signer, nonce)
+					}
 					Workload::Escrow => {
 						let arbiter = id(&self.accounts[(i + 2) % n]);
 						sign(self.at, &escrow(self.run, i, s, next, arbiter), signer, nonce)

@@ -143,8 +143,9 @@ async fn run(args: Args) -> Result<(), String> {
 		report.runs.push(run);
 	}
 	for other in &args.compare {
-		let (label, path) =
-			other.split_once('=').ok_or_else(|| format!("--compare {other}: expected LABEL=PATH"))?;
+		let (label, path) = other
+			.split_once('=')
+			.ok_or_else(|| format!("--compare {other}: expected LABEL=PATH"))?;
 		report.runs.push(measure(&args, label, Path::new(path), Network::Dev).await?);
 	}
 	report.write()
@@ -166,12 +167,13 @@ async fn start(args: &Args, binary: &Path, network: Network) -> Result<Net, Stri
 	};
 	spec::write(binary, chain, &ids, &spec)?;
 	let spec = spec.to_string_lossy().into_owned();
-	let node = |name: &str| {
-		NodeBuilder::new(&spec).binary(binary).name(name).args(args.node_args.clone())
-	};
+	let node =
+		|name: &str| NodeBuilder::new(&spec).binary(binary).name(name).args(args.node_args.clone());
 	let mut nodes = Vec::new();
 	match network {
-		Network::Dev => nodes.push(node("alice").args(["--alice", "--force-authoring"]).spawn().await),
+		Network::Dev => {
+			nodes.push(node("alice").args(["--alice", "--force-authoring"]).spawn().await)
+		}
 		Network::Local => {
 			let alice = node("alice").args(["--alice"]).spawn().await;
 			let peer = alice.rpc("system_localPeerId", serde_json::json!([])).await?;
@@ -201,22 +203,48 @@ async fn connect(url: &str) -> Result<RpcClient, String> {
 	RpcClient::from_insecure_url(url).await.map_err(|e| format!("cannot connect to {url}: {e}"))
 }
 
+/// Connections to a network's first node: for submission, for following its blocks (until
+/// dropped), and a client at its current block to sign with.
+struct Attached {
+	clients: Vec<RpcClient>,
+	tracker: Tracker,
+	stop_tracking: Arc<std::sync::atomic::AtomicBool>,
+	at: tradechain_integration_tests::chain::AtBlock,
+}
+
+impl Net {
+	async fn attach(&self) -> Result<Attached, String> {
+		let url = self.nodes[0].ws_url();
+		let mut clients = Vec::new();
+		for _ in 0..CONNECTIONS {
+			clients.push(connect(&url).await?);
+		}
+		let (tracker, stop_tracking) = Tracker::start(connect(&url).await?).await?;
+		let api = Client::from_insecure_url(&url).await.map_err(|e| e.to_string())?;
+		let at = api.at_current_block().await.map_err(|e| e.to_string())?;
+		Ok(Attached { clients, tracker, stop_tracking, at })
+	}
+}
+
+impl Drop for Attached {
+	fn drop(&mut self) {
+		self.stop_tracking.store(true, Ordering::Relaxed);
+	}
+}
+
 /// Everything measured on one node binary and network.
 async fn measure(args: &Args, label: &str, binary: &Path, network: Network) -> Result<Run, String> {
 	println!("== {label} ({}) on {network:?}", binary.display());
 	let net = start(args, binary, network).await?;
-	let url = net.nodes[0].ws_url();
 	let version = net.nodes[0].rpc("system_version", serde_json::json!([])).await?;
-	let mut clients = Vec::new();
-	for _ in 0..CONNECTIONS {
-		clients.push(connect(&url).await?);
-	}
-	let (tracker, stop_tracking) = Tracker::start(connect(&url).await?).await?;
-	let api = Client::from_insecure_url(&url).await.map_err(|e| e.to_string())?;
-	let at = api.at_current_block().await.map_err(|e| e.to_string())?;
+	let Attached { clients, tracker, at, .. } = &net.attach().await?;
 	let is_tradechain = at.metadata().pallet_by_name("Roles").is_some();
-	let workloads: Vec<Workload> =
-		args.workloads.iter().copied().filter(|w| is_tradechain || *w == Workload::Transfer).collect();
+	let workloads: Vec<Workload> = args
+		.workloads
+		.iter()
+		.copied()
+		.filter(|w| is_tradechain || *w == Workload::Transfer)
+		.collect();
 	let accounts = load::accounts(args.accounts);
 	let mut seqs = vec![vec![0u64; accounts.len()]; Workload::ALL.len()];
 	let run_id = std::time::SystemTime::now()
@@ -245,7 +273,8 @@ async fn measure(args: &Args, label: &str, binary: &Path, network: Network) -> R
 
 	for workload in workloads {
 		let seq = &mut seqs[workload as usize];
-		let sustained = sustained(args, &clients, &tracker, &at, &accounts, seq, run_id, workload).await?;
+		let sustained =
+			sustained(args, &clients, &tracker, &at, &accounts, seq, run_id, workload).await?;
 		println!(
 			"   {:<40} sustained {:>8.1} tx/s included, {:>8.1} finalized ({} tx in {} blocks{})",
 			workload.call(),
@@ -279,7 +308,6 @@ async fn measure(args: &Args, label: &str, binary: &Path, network: Network) -> R
 		);
 		run.batch = Some(b);
 	}
-	stop_tracking.store(true, Ordering::Relaxed);
 	Ok(run)
 }
 
@@ -291,12 +319,7 @@ async fn settle(
 ) -> Result<Vec<[u8; 32]>, String> {
 	let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
 	let hashes = track::submit(clients, txs, tracker, Pace::Burst, stop, 64).await;
-	tracker
-		.wait(Duration::from_secs(120), |t| {
-			let (inc, _, rej) = t.count(&hashes);
-			inc + rej >= hashes.len()
-		})
-		.await;
+	tracker.wait(Duration::from_secs(120), |t| t.settled(&hashes)).await;
 	Ok(hashes)
 }
 
@@ -357,12 +380,7 @@ async fn sustained(
 		}
 	}
 	// Whatever was submitted must still be included: nothing may get lost.
-	tracker
-		.wait(Duration::from_secs(120), |t| {
-			let (inc, _, rej) = t.count(&hashes);
-			inc + rej >= hashes.len()
-		})
-		.await;
+	tracker.wait(Duration::from_secs(120), |t| t.settled(&hashes)).await;
 	let (inc, _, rej) = tracker.count(&hashes);
 	let errors = std::mem::take(&mut tracker.state.lock().expect("not poisoned").errors);
 	Ok(Sustained {
@@ -449,7 +467,8 @@ async fn batch(
 	let started = Instant::now();
 	let leaves: Vec<_> = (0..args.batch_leaves)
 		.map(|i| {
-			let row = format!("KE-BENCH-{i:09},{},DE,090111,green coffee,19200,KGM", load::id(issuer));
+			let row =
+				format!("KE-BENCH-{i:09},{},DE,090111,green coffee,19200,KGM", load::id(issuer));
 			tradechain_primitives::document_hash(row.as_bytes())
 		})
 		.collect();
@@ -471,7 +490,8 @@ async fn batch(
 	let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
 	track::submit(clients, vec![tx], tracker, Pace::Burst, stop, 1).await;
 	tracker.wait(Duration::from_secs(30), |t| t.count(&hash).0 == 1).await;
-	let included = tracker.state.lock().expect("not poisoned").txs.get(&hash[0]).and_then(|f| f.included);
+	let included =
+		tracker.state.lock().expect("not poisoned").txs.get(&hash[0]).and_then(|f| f.included);
 	let (at_block, _) = included.ok_or("the anchor_batch transaction was not included")?;
 	let total = at_block.duration_since(started).as_secs_f64();
 	Ok(Batch {
@@ -485,14 +505,7 @@ async fn batch(
 /// `n` transfers from `--accounts` accounts submitted at once to a fresh dev node.
 async fn burst(args: &Args, binary: &Path, n: u64) -> Result<Burst, String> {
 	let net = start(args, binary, Network::Dev).await?;
-	let url = net.nodes[0].ws_url();
-	let mut clients = Vec::new();
-	for _ in 0..CONNECTIONS {
-		clients.push(connect(&url).await?);
-	}
-	let (tracker, stop_tracking) = Tracker::start(connect(&url).await?).await?;
-	let api = Client::from_insecure_url(&url).await.map_err(|e| e.to_string())?;
-	let at = api.at_current_block().await.map_err(|e| e.to_string())?;
+	let Attached { clients, tracker, at, .. } = &net.attach().await?;
 	let accounts = load::accounts(args.accounts);
 	let mut seq = vec![0; accounts.len()];
 	let nonces = load::nonces(&clients[0], &accounts).await?;
@@ -504,10 +517,16 @@ async fn burst(args: &Args, binary: &Path, n: u64) -> Result<Burst, String> {
 	let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
 	let hashes = track::submit(&clients, txs, &tracker, Pace::Burst, stop, 256).await;
 	let submit_secs = started.elapsed().as_secs_f64();
+	// Until all are in, or no more of them were included for a minute (lost: the pool holds
+	// them no longer, or will not put them in blocks).
+	let mut progress = (0, Instant::now());
 	tracker
-		.wait(Duration::from_secs(600), |t| {
+		.wait(Duration::from_secs(900), |t| {
 			let (inc, _, rej) = t.count(&hashes);
-			inc + rej >= hashes.len()
+			if inc > progress.0 {
+				progress = (inc, Instant::now());
+			}
+			inc + rej >= hashes.len() || progress.1.elapsed() > Duration::from_secs(60)
 		})
 		.await;
 	let (included, _, rejected) = tracker.count(&hashes);
@@ -516,7 +535,6 @@ async fn burst(args: &Args, binary: &Path, n: u64) -> Result<Burst, String> {
 		state.blocks.values().filter(|b| !b.ours.is_empty()).count()
 	};
 	let errors = std::mem::take(&mut tracker.state.lock().expect("not poisoned").errors);
-	stop_tracking.store(true, Ordering::Relaxed);
 	Ok(Burst {
 		node_args: args.node_args.clone(),
 		accounts: accounts.len(),

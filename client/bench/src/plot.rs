@@ -20,8 +20,12 @@ fn font() -> Result<(), String> {
 		.iter()
 		.find_map(|p| std::fs::read(p).ok())
 		.ok_or_else(|| format!("no TrueType font found (looked for {})", FONTS.join(", ")))?;
-	plotters::style::register_font("sans-serif", FontStyle::Normal, Box::leak(bytes.into_boxed_slice()))
-		.map_err(|_| "the font could not be read".to_string())
+	plotters::style::register_font(
+		"sans-serif",
+		FontStyle::Normal,
+		Box::leak(bytes.into_boxed_slice()),
+	)
+	.map_err(|_| "the font could not be read".to_string())
 }
 
 pub fn draw(report: &Report, path: &Path) -> Result<(), String> {
@@ -43,12 +47,16 @@ pub fn draw(report: &Report, path: &Path) -> Result<(), String> {
 	let root = BitMapBackend::new(path, (1600, height)).into_drawing_area();
 	let e = |e: DrawingAreaErrorKind<_>| e.to_string();
 	root.fill(&WHITE).map_err(e)?;
-	let title = format!("Tradechain throughput — {} — {} ({} cores)", report.date, report.machine, report.cores);
+	let title = format!(
+		"Tradechain throughput — {} — {} ({} cores)",
+		report.date, report.machine, report.cores
+	);
 	let root = root.titled(&title, ("sans-serif", 22)).map_err(e)?;
 	let (left, right) = root.split_horizontally(860);
 	let label = |v: &SegmentValue<u32>| match v {
-		SegmentValue::CenterOf(i) | SegmentValue::Exact(i) =>
-			rows.get(*i as usize).map(|r| r.0.clone()).unwrap_or_default(),
+		SegmentValue::CenterOf(i) | SegmentValue::Exact(i) => {
+			rows.get(*i as usize).map(|r| r.0.clone()).unwrap_or_default()
+		}
 		SegmentValue::Last => String::new(),
 	};
 

@@ -1,7 +1,11 @@
 //! The results: `throughput.json` (everything), `throughput.md` (the tables the README shows)
 //! and `throughput.png` (rates and latencies).
 
-use std::{collections::BTreeMap, fmt::Write, path::{Path, PathBuf}};
+use std::{
+	collections::BTreeMap,
+	fmt::Write,
+	path::{Path, PathBuf},
+};
 
 use serde::Serialize;
 
@@ -119,7 +123,9 @@ pub fn percentile(sorted: &[f64], p: f64) -> f64 {
 fn machine() -> String {
 	let cpu = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
 	cpu.lines()
-		.find_map(|l| l.strip_prefix("model name").map(|m| m.trim_start_matches([' ', '\t', ':']).to_string()))
+		.find_map(|l| {
+			l.strip_prefix("model name").map(|m| m.trim_start_matches([' ', '\t', ':']).to_string())
+		})
 		.unwrap_or_else(|| "unknown CPU".into())
 }
 
@@ -143,8 +149,14 @@ impl Report {
 
 	pub fn markdown(&self) -> String {
 		let mut md = String::new();
-		let _ = writeln!(md, "Measured {} on {} ({} cores){}.\n", self.date, self.machine, self.cores,
-			if self.smoke { ", smoke mode (not a measurement)" } else { "" });
+		let _ = writeln!(
+			md,
+			"Measured {} on {} ({} cores){}.\n",
+			self.date,
+			self.machine,
+			self.cores,
+			if self.smoke { ", smoke mode (not a measurement)" } else { "" }
+		);
 		if !self.runs.is_empty() {
 			let transfers = |label: &str| {
 				self.runs
@@ -157,10 +169,17 @@ impl Report {
 			md.push_str("| node | network | call | sustained tx/s (included) | finalized tx/s | × transfers | max tx/block | p50 / p95 inclusion (s) | p50 / p95 finality (s) | at tx/s | lost |\n");
 			md.push_str("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 			for run in &self.runs {
-				let base = run.sustained.iter().find(|s| s.workload == Workload::Transfer).map(|s| s.included_per_s);
+				let base = run
+					.sustained
+					.iter()
+					.find(|s| s.workload == Workload::Transfer)
+					.map(|s| s.included_per_s);
 				for s in &run.sustained {
 					let l = run.latency.iter().find(|l| l.workload == s.workload);
-					let ratio = base.filter(|b| *b > 0.0).map(|b| format!("{:.2}", s.included_per_s / b)).unwrap_or_default();
+					let ratio = base
+						.filter(|b| *b > 0.0)
+						.map(|b| format!("{:.2}", s.included_per_s / b))
+						.unwrap_or_default();
 					let _ = writeln!(
 						md,
 						"| {} | {:?} | `{}` | {:.0}{} | {:.0} | {} | {} | {} | {} | {} | {} |",
@@ -172,8 +191,10 @@ impl Report {
 						s.finalized_per_s,
 						ratio,
 						s.max_per_block,
-						l.map(|l| format!("{:.2} / {:.2}", l.inclusion_p50, l.inclusion_p95)).unwrap_or_default(),
-						l.map(|l| format!("{:.2} / {:.2}", l.finality_p50, l.finality_p95)).unwrap_or_default(),
+						l.map(|l| format!("{:.2} / {:.2}", l.inclusion_p50, l.inclusion_p95))
+							.unwrap_or_default(),
+						l.map(|l| format!("{:.2} / {:.2}", l.finality_p50, l.finality_p95))
+							.unwrap_or_default(),
 						l.map(|l| format!("{:.0}", l.rate)).unwrap_or_default(),
 						s.lost + l.map_or(0, |l| l.lost),
 					);
@@ -182,7 +203,12 @@ impl Report {
 			for run in &self.runs {
 				if run.label != "tradechain-node" {
 					if let (Some(o), Some(t)) = (ours, transfers(&run.label)) {
-						let _ = writeln!(md, "\nTransfers/s, tradechain-node ÷ {}: **{:.2}×** (dev, same run).", run.label, o / t);
+						let _ = writeln!(
+							md,
+							"\nTransfers/s, tradechain-node ÷ {}: **{:.2}×** (dev, same run).",
+							run.label,
+							o / t
+						);
 					}
 				}
 			}
@@ -203,7 +229,11 @@ impl Report {
 					md,
 					"| {} | {} | {} | {} | {} | {} | {} | {} | {:.1} | {:.1} |",
 					i + 1,
-					if b.node_args.is_empty() { "(defaults)".into() } else { b.node_args.join(" ") },
+					if b.node_args.is_empty() {
+						"(defaults)".into()
+					} else {
+						b.node_args.join(" ")
+					},
 					b.accounts,
 					b.submitted,
 					b.rejected,

@@ -40,7 +40,12 @@ fn push(genesis: &mut Value, pallet: &str, field: &str, entries: Vec<Value>) -> 
 /// with Tradechain's roles pallet every account is also a Kenyan origin issuer, economic
 /// operator and arbiter, so that it can issue certificates, lodge declarations, trace goods and
 /// escrow payments.
-pub fn write(node: &Path, chain: &str, accounts: &[AccountId32], path: &Path) -> Result<(), String> {
+pub fn write(
+	node: &Path,
+	chain: &str,
+	accounts: &[AccountId32],
+	path: &Path,
+) -> Result<(), String> {
 	// `build-spec`, or `export-chain-spec` on nodes that dropped the older command.
 	let mut failures = Vec::new();
 	let mut json = None;

@@ -76,7 +76,11 @@ impl Tracker {
 			Tracker { state: Arc::new(Mutex::new(State::default())), backlog: Default::default() };
 		let stop = Arc::new(AtomicBool::new(false));
 		let mut best = rpc
-			.subscribe::<Value>("chain_subscribeNewHeads", rpc_params![], "chain_unsubscribeNewHeads")
+			.subscribe::<Value>(
+				"chain_subscribeNewHeads",
+				rpc_params![],
+				"chain_unsubscribeNewHeads",
+			)
 			.await
 			.map_err(|e| format!("chain_subscribeNewHeads: {e}"))?;
 		let mut finalized = rpc
@@ -144,9 +148,7 @@ impl Tracker {
 				ours.push(h);
 			}
 		}
-		state
-			.blocks
-			.insert(n, Seen { hash, at: now, finalized_at: None, ours });
+		state.blocks.insert(n, Seen { hash, at: now, finalized_at: None, ours });
 		Ok(())
 	}
 
@@ -198,6 +200,12 @@ impl Tracker {
 			}
 		}
 		c
+	}
+
+	/// Whether every one of `hashes` was included or rejected.
+	pub fn settled(&self, hashes: &[[u8; 32]]) -> bool {
+		let (included, _, rejected) = self.count(hashes);
+		included + rejected >= hashes.len()
 	}
 
 	/// Waits until `done` holds; `false` after `timeout`.
@@ -259,16 +267,18 @@ pub async fn submit(
 	let submitted = Arc::new(Mutex::new(Vec::with_capacity(txs.len())));
 	futures::stream::iter(txs.into_iter().enumerate())
 		.for_each_concurrent(in_flight, |(i, tx)| {
-			let (rpc, stop, submitted) = (&clients[i % clients.len()], stop.clone(), submitted.clone());
+			let (rpc, stop, submitted) =
+				(&clients[i % clients.len()], stop.clone(), submitted.clone());
 			async move {
 				match pace {
-					Pace::Saturate { backlog } =>
+					Pace::Saturate { backlog } => {
 						while tracker.backlog.load(Ordering::Relaxed) >= backlog {
 							if stop.load(Ordering::Relaxed) {
 								return;
 							}
 							tokio::time::sleep(Duration::from_millis(10)).await;
-						},
+						}
+					}
 					Pace::Rate(per_s) => {
 						let at = start + Duration::from_secs_f64(i as f64 / per_s);
 						tokio::time::sleep_until(at.into()).await;
@@ -280,8 +290,14 @@ pub async fn submit(
 				}
 				tracker.backlog.fetch_add(1, Ordering::Relaxed);
 				let sent = Instant::now();
-				tracker.state.lock().expect("not poisoned").txs.entry(tx.hash).or_default().submitted =
-					Some(sent);
+				tracker
+					.state
+					.lock()
+					.expect("not poisoned")
+					.txs
+					.entry(tx.hash)
+					.or_default()
+					.submitted = Some(sent);
 				let result: Result<Value, _> =
 					rpc.request("author_submitExtrinsic", rpc_params![&tx.hex]).await;
 				let mut state = tracker.state.lock().expect("not poisoned");

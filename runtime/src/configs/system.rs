@@ -1,5 +1,6 @@
 //! Blocks, time and consensus: frame-system, timestamp, Aura and GRANDPA.
 
+use frame_support::dispatch::DispatchClass;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{ConstBool, ConstU32, ConstU64},
@@ -8,7 +9,6 @@ use frame_support::{
 		Weight,
 	},
 };
-use frame_support::dispatch::DispatchClass;
 use frame_system::limits::{BlockLength, BlockWeights};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_runtime::Perbill;

@@ -23,8 +23,8 @@
 //   --header
 //   scripts/templates/header.txt
 
-use sp_core::parameter_types;
 use frame_support::weights::{constants::WEIGHT_REF_TIME_PER_NANOS, Weight};
+use sp_core::parameter_types;
 
 parameter_types! {
 	/// Weight of executing an empty block.
