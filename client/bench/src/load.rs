@@ -29,7 +29,7 @@ use tradechain_integration_tests::{
 use crate::track::Signed;
 
 const UNIT: u128 = 1_000_000_000_000;
-const DAY_MS: u64 = 86_400_000;
+pub const DAY_MS: u64 = 86_400_000;
 /// Events recorded per traceability item (the runtime keeps at most 64 per item).
 pub const EVENTS_PER_ITEM: u64 = 60;
 
@@ -78,7 +78,8 @@ pub fn id(k: &Keypair) -> AccountId32 {
 	k.public_key().to_account_id()
 }
 
-fn now_ms() -> u64 {
+/// Milliseconds since the Unix epoch (0 if the clock is before it).
+pub fn now_ms() -> u64 {
 	std::time::SystemTime::now()
 		.duration_since(std::time::UNIX_EPOCH)
 		.map(|d| d.as_millis() as u64)

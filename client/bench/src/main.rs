@@ -247,10 +247,7 @@ async fn measure(args: &Args, label: &str, binary: &Path, network: Network) -> R
 		.collect();
 	let accounts = load::accounts(args.accounts);
 	let mut seqs = vec![vec![0u64; accounts.len()]; Workload::ALL.len()];
-	let run_id = std::time::SystemTime::now()
-		.duration_since(std::time::UNIX_EPOCH)
-		.map(|d| d.as_secs())
-		.unwrap_or(0);
+	let run_id = load::now_ms() / 1000;
 	let mut run = Run::new(label, network, version.as_str().unwrap_or_default(), binary);
 
 	if workloads.contains(&Workload::Event) {
@@ -474,10 +471,7 @@ async fn batch(
 		.collect();
 	let root = tradechain_primitives::batch_root(&leaves);
 	let root_secs = started.elapsed().as_secs_f64();
-	let valid_until = std::time::SystemTime::now()
-		.duration_since(std::time::UNIX_EPOCH)
-		.map(|d| d.as_millis() as u64 + 90 * 86_400_000)
-		.unwrap_or(0);
+	let valid_until = load::now_ms() + 90 * load::DAY_MS;
 	let count = u32::try_from(leaves.len()).map_err(|_| "too many leaves")?;
 	let call = tradechain::transactions().certificates_of_origin().anchor_batch(
 		subxt::utils::H256(root.0),
