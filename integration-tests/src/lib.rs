@@ -7,6 +7,7 @@
 //!   checks that it still matches the running node).
 
 pub mod chain;
+pub mod governance;
 pub mod node;
 
 pub use node::{Node, NodeBuilder};

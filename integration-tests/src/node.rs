@@ -146,6 +146,15 @@ impl Node {
 		NodeBuilder::new("dev").name("dev").args(["--alice", "--force-authoring"]).spawn().await
 	}
 
+	/// This node's libp2p address with its peer id, for other nodes' `--bootnodes`.
+	pub async fn bootnode(&self) -> String {
+		let peer_id = self
+			.rpc("system_localPeerId", serde_json::json!([]))
+			.await
+			.expect("the node's peer id");
+		format!("/ip4/127.0.0.1/tcp/{}/p2p/{}", self.p2p_port, peer_id.as_str().expect("a string"))
+	}
+
 	/// `ws://127.0.0.1:<rpc port>`.
 	pub fn ws_url(&self) -> String {
 		format!("ws://127.0.0.1:{}", self.rpc_port)
@@ -227,6 +236,38 @@ impl Node {
 			tokio::time::sleep(Duration::from_millis(500)).await;
 		}
 	}
+}
+
+/// `--chain local` with one node per name (`alice`, `bob`, … started with `--<name>`, so with
+/// that development authority's keys), all booting from the first; returns once every node sees
+/// all the others.
+pub async fn local_network(names: &[&str]) -> Vec<Node> {
+	let first =
+		NodeBuilder::new("local").name(names[0]).args([format!("--{}", names[0])]).spawn().await;
+	let bootnode = first.bootnode().await;
+	let mut nodes = vec![first];
+	for name in &names[1..] {
+		nodes.push(
+			NodeBuilder::new("local")
+				.name(name)
+				.args([format!("--{name}"), "--bootnodes".into(), bootnode.clone()])
+				.spawn()
+				.await,
+		);
+	}
+	let peers = names.len() as u64 - 1;
+	for node in &nodes {
+		let started = Instant::now();
+		loop {
+			let health = node.rpc("system_health", serde_json::json!([])).await.expect("health");
+			if health["peers"].as_u64() == Some(peers) {
+				break;
+			}
+			assert!(started.elapsed() < Duration::from_secs(60), "peers: {health}");
+			tokio::time::sleep(Duration::from_millis(500)).await;
+		}
+	}
+	nodes
 }
 
 impl Drop for Node {

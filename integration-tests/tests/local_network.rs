@@ -3,39 +3,11 @@
 
 use std::time::Duration;
 
-use tradechain_integration_tests::{Node, NodeBuilder};
+use tradechain_integration_tests::node::local_network;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn four_authorities_author_and_finalize() {
-	let alice = NodeBuilder::new("local").name("alice").args(["--alice"]).spawn().await;
-	let peer_id =
-		alice.rpc("system_localPeerId", serde_json::json!([])).await.expect("Alice's peer id");
-	let bootnode =
-		format!("/ip4/127.0.0.1/tcp/{}/p2p/{}", alice.p2p_port, peer_id.as_str().unwrap());
-
-	let mut nodes: Vec<Node> = vec![alice];
-	for name in ["bob", "charlie", "dave"] {
-		nodes.push(
-			NodeBuilder::new("local")
-				.name(name)
-				.args([format!("--{name}"), "--bootnodes".into(), bootnode.clone()])
-				.spawn()
-				.await,
-		);
-	}
-
-	// Every node sees the three others.
-	for node in &nodes {
-		let started = std::time::Instant::now();
-		loop {
-			let health = node.rpc("system_health", serde_json::json!([])).await.expect("health");
-			if health["peers"].as_u64() == Some(3) {
-				break;
-			}
-			assert!(started.elapsed() < Duration::from_secs(60), "peers: {health}");
-			tokio::time::sleep(Duration::from_millis(500)).await;
-		}
-	}
+	let nodes = local_network(&["alice", "bob", "charlie", "dave"]).await;
 
 	// Four authorities take turns in 6-second slots; GRANDPA needs three of four votes.
 	for node in &nodes {

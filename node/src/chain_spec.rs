@@ -1,5 +1,5 @@
-//! Chain specifications: `dev`, `local` and `demo` from the runtime's genesis presets, or a JSON
-//! file.
+//! Chain specifications: `dev`, `local` and `demo` from the runtime's genesis presets, a JSON
+//! file, or a production network's launch ceremony file (`*.ceremony.json`).
 
 use sc_service::ChainType;
 use tradechain_runtime::WASM_BINARY;
@@ -8,7 +8,7 @@ use tradechain_runtime::WASM_BINARY;
 pub type ChainSpec = sc_service::GenericChainSpec;
 
 /// Properties wallets and Polkadot.js Apps show: the operational unit and its decimals.
-fn properties() -> sc_service::Properties {
+pub(crate) fn properties() -> sc_service::Properties {
 	let mut p = sc_service::Properties::new();
 	p.insert("tokenSymbol".into(), "TRD".into());
 	p.insert("tokenDecimals".into(), 12.into());
@@ -16,7 +16,7 @@ fn properties() -> sc_service::Properties {
 	p
 }
 
-fn wasm_binary() -> Result<&'static [u8], String> {
+pub(crate) fn wasm_binary() -> Result<&'static [u8], String> {
 	WASM_BINARY.ok_or_else(|| {
 		"The runtime's WASM binary is not available: the node was built with SKIP_WASM_BUILD. \
 		 Rebuild without it."
@@ -61,8 +61,12 @@ pub fn demo_chain_spec() -> Result<ChainSpec, String> {
 }
 
 /// A chain specification from a JSON file, with a readable error for a missing or malformed one.
+/// A file ending in `.ceremony.json` is a launch ceremony (see [`crate::ceremony`]).
 pub fn from_json_file(path: &str) -> Result<ChainSpec, String> {
 	let path = std::path::PathBuf::from(path);
+	if path.to_string_lossy().ends_with(crate::ceremony::CEREMONY_SUFFIX) {
+		return crate::ceremony::Ceremony::from_file(&path)?.chain_spec();
+	}
 	if !path.is_file() {
 		return Err(format!(
 			"Chain specification {} does not exist (use `dev`, `local`, `demo` or the path of a JSON file)",

@@ -1,5 +1,6 @@
 //! The Tradechain node: Aura block production, GRANDPA finality.
 
+mod ceremony;
 mod chain_spec;
 mod cli;
 mod command;

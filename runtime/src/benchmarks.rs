@@ -11,6 +11,8 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_utility, Utility]
 	[pallet_multisig, Multisig]
 	[pallet_identity, Identity]
+	[pallet_governance, Governance]
+	[pallet_validator_set, ValidatorSet]
 	[pallet_roles, Roles]
 	[pallet_documents, Documents]
 	[pallet_certificates_of_origin, CertificatesOfOrigin]

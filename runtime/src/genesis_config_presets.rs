@@ -1,7 +1,10 @@
 //! Genesis presets: `development` (Alice validates alone), `local_testnet` (Alice, Bob,
 //! Charlie and Dave validate) and `demo` (the development demo with more administrations, see
-//! [`demo_config_genesis`]). All fund the well-known development accounts and make Alice the
-//! sudo key; a production network builds its genesis from the agencies' own keys instead.
+//! [`demo_config_genesis`]). All fund the well-known development accounts and seat Alice, Bob
+//! and Charlie on the council (Alice to Dave on `local_testnet`), Bob and Charlie on the
+//! emergency committee; the development chains (`development`, `demo`) make Alice the sudo key,
+//! `local_testnet` has none. A production network builds its genesis from the agencies' own
+//! keys instead ([`production_genesis`], from a launch ceremony file).
 //!
 //! `development` also carries a demo set of agencies and operators (see [`demo_roles`]):
 //!
@@ -60,9 +63,10 @@ use tradechain_primitives::{
 };
 
 use crate::{
-	AccountId, AeoConfig, AuraConfig, BalancesConfig, CertificatesOfOriginConfig, CustomsConfig,
-	GrandpaConfig, PaymentsConfig, RolesConfig, Runtime, RuntimeGenesisConfig, SudoConfig,
-	TraceabilityConfig, UNIT,
+	opaque::SessionKeys, AccountId, AeoConfig, Balance, BalancesConfig, BlockNumber,
+	CertificatesOfOriginConfig, CouncilMembershipConfig, CustomsConfig, EmergencyMembershipConfig,
+	PaymentsConfig, RolesConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SudoConfig,
+	TraceabilityConfig, ValidatorSetConfig, MINUTES, UNIT,
 };
 
 /// The key of the extra genesis section that seeds pallet-identity.
@@ -608,12 +612,33 @@ pub fn demo_customs() -> CustomsConfig {
 	}
 }
 
-/// The genesis of a network with these authorities, funded accounts, sudo key, roles and trade
-/// records.
+/// The governance of a test network: its council and emergency committee, and the length of its
+/// sessions in blocks.
+pub struct TestGovernance {
+	pub council: Vec<AccountId>,
+	pub emergency: Vec<AccountId>,
+	pub session_length: BlockNumber,
+}
+
+/// Development and test networks: Alice (Kenya's trade ministry), Bob (German customs) and
+/// Charlie (Kenyan customs) sit on the council; the two customs authorities form the emergency
+/// committee; sessions last a minute, so that validator changes are quick to see.
+fn test_governance() -> TestGovernance {
+	use Sr25519Keyring::*;
+	TestGovernance {
+		council: vec![Alice.to_account_id(), Bob.to_account_id(), Charlie.to_account_id()],
+		emergency: vec![Bob.to_account_id(), Charlie.to_account_id()],
+		session_length: MINUTES,
+	}
+}
+
+/// The genesis of a network with these validators (account, Aura key, GRANDPA key), funded
+/// accounts, sudo key, governance, roles and trade records.
 pub fn testnet_genesis(
-	initial_authorities: Vec<(AuraId, GrandpaId)>,
+	validators: Vec<(AccountId, AuraId, GrandpaId)>,
 	endowed_accounts: Vec<AccountId>,
-	root: AccountId,
+	root: Option<AccountId>,
+	governance: TestGovernance,
 	(agencies, operators): DemoRoles,
 	(certificates_of_origin, aeo): (CertificatesOfOriginConfig, AeoConfig),
 	payments: PaymentsConfig,
@@ -624,13 +649,18 @@ pub fn testnet_genesis(
 		balances: BalancesConfig {
 			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
 		},
-		aura: AuraConfig {
-			authorities: initial_authorities.iter().map(|x| x.0.clone()).collect::<Vec<_>>(),
+		validator_set: ValidatorSetConfig {
+			validators: validators.iter().map(|v| v.0.clone()).collect::<Vec<_>>(),
+			session_length: governance.session_length,
 		},
-		grandpa: GrandpaConfig {
-			authorities: initial_authorities.iter().map(|x| (x.1.clone(), 1)).collect::<Vec<_>>(),
+		session: SessionConfig { keys: session_keys(&validators) },
+		council_membership: CouncilMembershipConfig {
+			members: governance.council.try_into().expect("at most 64 council members"),
 		},
-		sudo: SudoConfig { key: Some(root) },
+		emergency_membership: EmergencyMembershipConfig {
+			members: governance.emergency.try_into().expect("at most 32 committee members"),
+		},
+		sudo: SudoConfig { key: root },
 		roles: RolesConfig { agencies, operators },
 		certificates_of_origin: CertificatesOfOriginConfig {
 			agreements: certificates_of_origin.agreements,
@@ -647,9 +677,63 @@ pub fn testnet_genesis(
 	})
 }
 
-/// Aura and GRANDPA keys of a well-known development account.
-fn authority_keys(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (AuraId, GrandpaId) {
-	(sr.public().into(), ed.public().into())
+/// A production network's genesis, as the node builds it from a launch ceremony file
+/// (`tradechain-node build-spec --chain <file>.ceremony.json`): the members' own keys, no sudo
+/// key, no development accounts, no demo records.
+pub struct ProductionGenesis {
+	/// Validators: account, Aura key, GRANDPA key.
+	pub validators: Vec<(AccountId, AuraId, GrandpaId)>,
+	/// Council members (one per member administration).
+	pub council: Vec<AccountId>,
+	/// The emergency committee (customs authorities).
+	pub emergency: Vec<AccountId>,
+	/// Agencies appointed at genesis.
+	pub agencies: Vec<(AccountId, AgencyKind, CountryCode)>,
+	/// Initial balances.
+	pub endowments: Vec<(AccountId, Balance)>,
+	/// The members' on-chain identities (and customs authorities as registrars).
+	pub identities: GenesisIdentities,
+	/// Blocks per session.
+	pub session_length: BlockNumber,
+}
+
+/// The genesis patch of a production network (see [`ProductionGenesis`]); sudo's key is
+/// explicitly empty, so no account can ever call `Sudo::sudo`.
+pub fn production_genesis(g: ProductionGenesis) -> Value {
+	let patch = build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig { balances: g.endowments },
+		validator_set: ValidatorSetConfig {
+			validators: g.validators.iter().map(|v| v.0.clone()).collect::<Vec<_>>(),
+			session_length: g.session_length,
+		},
+		session: SessionConfig { keys: session_keys(&g.validators) },
+		council_membership: CouncilMembershipConfig {
+			members: g.council.try_into().expect("the node checks the council's size"),
+		},
+		emergency_membership: EmergencyMembershipConfig {
+			members: g.emergency.try_into().expect("the node checks the committee's size"),
+		},
+		sudo: SudoConfig { key: None },
+		roles: RolesConfig { agencies: g.agencies },
+	});
+	with_identities(patch, g.identities)
+}
+
+/// pallet-session's genesis keys of these validators (each is its own controller).
+fn session_keys(
+	validators: &[(AccountId, AuraId, GrandpaId)],
+) -> Vec<(AccountId, AccountId, SessionKeys)> {
+	validators
+		.iter()
+		.map(|(who, aura, grandpa)| {
+			(who.clone(), who.clone(), SessionKeys { aura: aura.clone(), grandpa: grandpa.clone() })
+		})
+		.collect()
+}
+
+/// A well-known development account with its Aura and GRANDPA keys.
+fn authority_keys(sr: Sr25519Keyring, ed: Ed25519Keyring) -> (AccountId, AuraId, GrandpaId) {
+	(sr.to_account_id(), sr.public().into(), ed.public().into())
 }
 
 /// `development`: Alice authors and finalizes alone.
@@ -657,7 +741,8 @@ pub fn development_config_genesis() -> Value {
 	testnet_genesis(
 		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
-		Sr25519Keyring::Alice.to_account_id(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
+		test_governance(),
 		demo_roles(),
 		demo_trade(),
 		demo_escrows(),
@@ -666,8 +751,14 @@ pub fn development_config_genesis() -> Value {
 	)
 }
 
-/// `local_testnet`: four authorities, so that one can be down and finality goes on.
+/// `local_testnet`: four validators, so that one can be down and finality goes on; their four
+/// administrations sit on the council.
 pub fn local_config_genesis() -> Value {
+	let local_council =
+		[Sr25519Keyring::Alice, Sr25519Keyring::Bob, Sr25519Keyring::Charlie, Sr25519Keyring::Dave]
+			.iter()
+			.map(|k| k.to_account_id())
+			.collect();
 	testnet_genesis(
 		vec![
 			authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
@@ -676,7 +767,9 @@ pub fn local_config_genesis() -> Value {
 			authority_keys(Sr25519Keyring::Dave, Ed25519Keyring::Dave),
 		],
 		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
-		Sr25519Keyring::Alice.to_account_id(),
+		// Governed by its council from genesis, as a production network: no sudo key.
+		None,
+		TestGovernance { council: local_council, ..test_governance() },
 		(Vec::new(), Vec::new()),
 		(CertificatesOfOriginConfig::default(), AeoConfig::default()),
 		PaymentsConfig::default(),
@@ -730,7 +823,8 @@ pub fn demo_config_genesis() -> Value {
 	testnet_genesis(
 		vec![authority_keys(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
 		Sr25519Keyring::iter().map(|k| k.to_account_id()).collect(),
-		Sr25519Keyring::Alice.to_account_id(),
+		Some(Sr25519Keyring::Alice.to_account_id()),
+		test_governance(),
 		(agencies, operators),
 		(origin, aeo),
 		demo_escrows(),
@@ -807,22 +901,47 @@ mod tests {
 		}
 	}
 
+	/// The genesis state of preset `id`, as a node builds it.
+	fn preset_state(id: &str) -> sp_io::TestExternalities {
+		let patch: Value =
+			serde_json::from_slice(&get_preset(&PresetId::from(id)).expect("listed presets exist"))
+				.expect("presets are JSON");
+		let mut json = serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
+		merge(&mut json, patch);
+		let json = serde_json::to_vec(&json).expect("serializes");
+		let mut ext = sp_io::TestExternalities::default();
+		ext.execute_with(|| {
+			let (json, identities) = split_identities(json).expect("identities section is valid");
+			build_state::<RuntimeGenesisConfig>(json).expect("preset applies");
+			seed_identities(identities).expect("identities apply");
+		});
+		ext
+	}
+
+	/// What try-runtime checks before a runtime upgrade, on every preset's genesis: the
+	/// migrations of `Migrations` with their `pre_upgrade`/`post_upgrade` checks, then every
+	/// pallet's `try_state` invariants. Run with `--features try-runtime`.
+	#[cfg(feature = "try-runtime")]
+	#[test]
+	fn migrations_and_invariants_hold_on_every_preset() {
+		use frame_support::traits::{TryState, TryStateSelect};
+		for id in preset_names() {
+			let id: &str = id.as_ref();
+			preset_state(id).execute_with(|| {
+				frame_system::Pallet::<Runtime>::set_block_number(1);
+				crate::Executive::try_runtime_upgrade(frame_try_runtime::UpgradeCheckSelect::All)
+					.unwrap_or_else(|e| panic!("{id}: migrations fail: {e:?}"));
+				crate::AllPalletsWithSystem::try_state(1, TryStateSelect::All)
+					.unwrap_or_else(|e| panic!("{id}: invariants fail: {e:?}"));
+			});
+		}
+	}
+
 	#[test]
 	fn every_preset_builds_a_genesis_state() {
 		for (id, authorities) in [("development", 1), ("local_testnet", 4), ("demo", 1)] {
 			let has_demo = id != "local_testnet";
-			let patch: Value = serde_json::from_slice(
-				&get_preset(&PresetId::from(id)).expect("listed presets exist"),
-			)
-			.expect("presets are JSON");
-			let mut json =
-				serde_json::to_value(RuntimeGenesisConfig::default()).expect("serializes");
-			merge(&mut json, patch);
-			let json = serde_json::to_vec(&json).expect("serializes");
-			sp_io::TestExternalities::default().execute_with(|| {
-				let (json, identities) = split_identities(json).expect("identities section is valid");
-				build_state::<RuntimeGenesisConfig>(json).expect("preset applies");
-				seed_identities(identities).expect("identities apply");
+			preset_state(id).execute_with(|| {
 				assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), authorities);
 				assert_eq!(
 					pallet_grandpa::Pallet::<Runtime>::grandpa_authorities().len(),
@@ -830,7 +949,17 @@ mod tests {
 				);
 				let alice = Sr25519Keyring::Alice.to_account_id();
 				assert_eq!(pallet_balances::Pallet::<Runtime>::free_balance(&alice), ENDOWMENT);
-				assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice));
+				let sudo = (id != "local_testnet").then_some(alice);
+				assert_eq!(pallet_sudo::Key::<Runtime>::get(), sudo, "only development chains");
+				// The validators come through pallet-session; the council from its membership.
+				assert_eq!(pallet_session::Validators::<Runtime>::get().len(), authorities);
+				assert_eq!(pallet_validator_set::Validators::<Runtime>::get().len(), authorities);
+				let council = pallet_collective::Members::<Runtime, pallet_collective::Instance1>::get();
+				assert_eq!(council.len(), if id == "local_testnet" { 4 } else { 3 });
+				assert_eq!(
+					pallet_collective::Members::<Runtime, pallet_collective::Instance2>::get().len(),
+					2
+				);
 				let demo = pallet_roles::Roles::<Runtime>::iter().count();
 				assert_eq!(demo, match id { "development" => 10, "demo" => 14, _ => 0 });
 				if id == "demo" {

@@ -6,7 +6,7 @@ use super::*;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::{
-	traits::{fungible::Mutate, Get},
+	traits::{fungible::Mutate, EnsureOrigin, Get},
 	BoundedVec,
 };
 use frame_system::RawOrigin;
@@ -167,6 +167,29 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(ministry), agreement());
 		assert!(!Agreements::<T>::contains_key(country(b"KE"), agreement()));
+	}
+
+	#[benchmark]
+	fn force_set_agreement() -> Result<(), BenchmarkError> {
+		list_agreement::<T>();
+		let partners = Agreements::<T>::get(country(b"KE"), agreement()).expect("listed").partners;
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, country(b"KE"), agreement(), partners);
+		assert!(Agreements::<T>::contains_key(country(b"KE"), agreement()));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn force_remove_agreement() -> Result<(), BenchmarkError> {
+		list_agreement::<T>();
+		let origin =
+			T::GovernanceOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, country(b"KE"), agreement());
+		assert!(!Agreements::<T>::contains_key(country(b"KE"), agreement()));
+		Ok(())
 	}
 
 	#[benchmark]

@@ -139,6 +139,10 @@ pub mod pallet {
 		/// Who holds which role (the roles pallet): issuers, customs, trade ministries, exporters.
 		type Roles: RoleProvider<Self::AccountId>;
 
+		/// Lists and delists trade agreements for any country (in the runtime: the agency
+		/// council), beside each country's own trade ministry.
+		type GovernanceOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
 		/// The time (pallet-timestamp), for validity and expiry.
 		type Time: UnixTime;
 
@@ -491,11 +495,7 @@ pub mod pallet {
 		) -> DispatchResult {
 			let (_, country) =
 				Self::role(origin, Role::TRADE_MINISTRY, Error::<T>::NotTradeMinistry)?;
-			ensure!(!partners.is_empty(), Error::<T>::NoPartners);
-			ensure!(!partners.contains(&country), Error::<T>::PartnerIsSelf);
-			Agreements::<T>::insert(country, &agreement, Agreement { partners: partners.clone() });
-			Self::deposit_event(Event::AgreementSet { country, agreement, partners });
-			Ok(())
+			Self::do_set_agreement(country, agreement, partners)
 		}
 
 		/// Delist a trade agreement of the caller's country. Origin: an active trade ministry.
@@ -505,13 +505,7 @@ pub mod pallet {
 		pub fn remove_agreement(origin: OriginFor<T>, agreement: AgreementCode) -> DispatchResult {
 			let (_, country) =
 				Self::role(origin, Role::TRADE_MINISTRY, Error::<T>::NotTradeMinistry)?;
-			ensure!(
-				Agreements::<T>::contains_key(country, &agreement),
-				Error::<T>::AgreementNotFound
-			);
-			Agreements::<T>::remove(country, &agreement);
-			Self::deposit_event(Event::AgreementRemoved { country, agreement });
-			Ok(())
+			Self::do_remove_agreement(country, agreement)
 		}
 
 		/// Apply for a certificate. Origin: an active economic operator, which must be the
@@ -804,6 +798,35 @@ pub mod pallet {
 			Self::deposit_event(Event::BatchPurged { root });
 			Ok(Some(T::WeightInfo::purge_batch(batch.revoked)).into())
 		}
+
+		/// List or update a trade agreement of `country`. Origin: [`Config::GovernanceOrigin`]
+		/// (the agency council, for agreements concluded at the network's level or when a
+		/// ministry cannot act).
+		///
+		/// Emits [`Event::AgreementSet`]. Errors as [`Pallet::set_agreement`].
+		#[pallet::call_index(15)]
+		pub fn force_set_agreement(
+			origin: OriginFor<T>,
+			country: CountryCode,
+			agreement: AgreementCode,
+			partners: PartnersOf<T>,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_set_agreement(country, agreement, partners)
+		}
+
+		/// Delist a trade agreement of `country`. Origin: [`Config::GovernanceOrigin`].
+		///
+		/// Emits [`Event::AgreementRemoved`]. Errors with [`Error::AgreementNotFound`].
+		#[pallet::call_index(16)]
+		pub fn force_remove_agreement(
+			origin: OriginFor<T>,
+			country: CountryCode,
+			agreement: AgreementCode,
+		) -> DispatchResult {
+			T::GovernanceOrigin::ensure_origin(origin)?;
+			Self::do_remove_agreement(country, agreement)
+		}
 	}
 
 	#[pallet::hooks]
@@ -820,6 +843,30 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
+		/// Lists or updates `agreement` of `country`.
+		fn do_set_agreement(
+			country: CountryCode,
+			agreement: AgreementCode,
+			partners: PartnersOf<T>,
+		) -> DispatchResult {
+			ensure!(!partners.is_empty(), Error::<T>::NoPartners);
+			ensure!(!partners.contains(&country), Error::<T>::PartnerIsSelf);
+			Agreements::<T>::insert(country, &agreement, Agreement { partners: partners.clone() });
+			Self::deposit_event(Event::AgreementSet { country, agreement, partners });
+			Ok(())
+		}
+
+		/// Delists `agreement` of `country`.
+		fn do_remove_agreement(country: CountryCode, agreement: AgreementCode) -> DispatchResult {
+			ensure!(
+				Agreements::<T>::contains_key(country, &agreement),
+				Error::<T>::AgreementNotFound
+			);
+			Agreements::<T>::remove(country, &agreement);
+			Self::deposit_event(Event::AgreementRemoved { country, agreement });
+			Ok(())
+		}
+
 		/// Milliseconds since the Unix epoch; zero at genesis, where no time is known yet (and
 		/// pallet-timestamp logs an error when asked).
 		pub(crate) fn now() -> u64 {

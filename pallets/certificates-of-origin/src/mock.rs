@@ -110,6 +110,7 @@ impl pallet_certificates_of_origin::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Roles = MockRoles;
+	type GovernanceOrigin = frame_system::EnsureRoot<u64>;
 	type Time = Timestamp;
 	type CertificateDeposit = frame_support::traits::ConstU64<CERTIFICATE_DEPOSIT>;
 	type BatchDeposit = frame_support::traits::ConstU64<BATCH_DEPOSIT>;

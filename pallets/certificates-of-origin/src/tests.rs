@@ -51,6 +51,76 @@ mod agreements {
 	}
 
 	#[test]
+	fn governance_lists_and_delists_any_countrys_agreements() {
+		build_and_execute(|| {
+			let partners: PartnersOf<Test> = vec![ke()].try_into().unwrap();
+			assert_ok!(CertificatesOfOrigin::force_set_agreement(
+				RuntimeOrigin::root(),
+				de(),
+				epa(),
+				partners.clone()
+			));
+			assert_eq!(Agreements::<Test>::get(de(), epa()).unwrap().partners, partners.clone());
+			assert_eq!(
+				last_event(),
+				Event::AgreementSet { country: de(), agreement: epa(), partners }.into()
+			);
+			assert_ok!(CertificatesOfOrigin::force_remove_agreement(
+				RuntimeOrigin::root(),
+				de(),
+				epa()
+			));
+			assert!(!Agreements::<Test>::contains_key(de(), epa()));
+			assert_eq!(
+				last_event(),
+				Event::AgreementRemoved { country: de(), agreement: epa() }.into()
+			);
+		});
+	}
+
+	#[test]
+	fn force_agreement_errors() {
+		build_and_execute(|| {
+			let partners: PartnersOf<Test> = vec![ke()].try_into().unwrap();
+			// A trade ministry is not governance, not even for its own country.
+			assert_noop!(
+				CertificatesOfOrigin::force_set_agreement(signed(MINISTRY), ke(), epa(), partners),
+				sp_runtime::DispatchError::BadOrigin
+			);
+			assert_noop!(
+				CertificatesOfOrigin::force_remove_agreement(signed(MINISTRY), ke(), epa()),
+				sp_runtime::DispatchError::BadOrigin
+			);
+			assert_noop!(
+				CertificatesOfOrigin::force_set_agreement(
+					RuntimeOrigin::root(),
+					de(),
+					epa(),
+					Default::default()
+				),
+				E::NoPartners
+			);
+			assert_noop!(
+				CertificatesOfOrigin::force_set_agreement(
+					RuntimeOrigin::root(),
+					de(),
+					epa(),
+					vec![de()].try_into().unwrap()
+				),
+				E::PartnerIsSelf
+			);
+			assert_noop!(
+				CertificatesOfOrigin::force_remove_agreement(
+					RuntimeOrigin::root(),
+					de(),
+					"NONE".parse().unwrap()
+				),
+				E::AgreementNotFound
+			);
+		});
+	}
+
+	#[test]
 	fn agreement_errors() {
 		build_and_execute(|| {
 			let partners: PartnersOf<Test> = vec![de()].try_into().unwrap();

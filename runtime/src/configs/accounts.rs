@@ -2,11 +2,10 @@
 //! multisig accounts for agencies that sign jointly, and on-chain identities.
 
 use frame_support::{parameter_types, traits::ConstU32};
-use frame_system::EnsureRoot;
 
 use crate::{
-	deposit, AccountId, Balance, Balances, OriginCaller, Runtime, RuntimeCall, RuntimeEvent,
-	Signature, System, DAYS,
+	deposit, Balance, Balances, OriginCaller, Runtime, RuntimeCall, RuntimeEvent, Signature,
+	System, DAYS,
 };
 
 impl pallet_sudo::Config for Runtime {
@@ -48,8 +47,8 @@ parameter_types! {
 	pub const IdentitySubAccountDeposit: Balance = deposit(1, 53);
 }
 
-/// Agencies act as identity registrars: Root (the governance origin for now) adds them.
-type IdentityAdminOrigin = EnsureRoot<AccountId>;
+/// Agencies act as identity registrars: governance (the agency council) adds them.
+type IdentityAdminOrigin = crate::configs::governance::GovernanceOrigin;
 
 impl pallet_identity::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;

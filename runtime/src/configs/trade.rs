@@ -5,7 +5,6 @@
 //! the runtime says which pallet answers which trait.
 
 use frame_support::{parameter_types, traits::ConstU32};
-use frame_system::EnsureRoot;
 use tradechain_primitives::IdentityVerifier;
 
 use crate::{
@@ -84,8 +83,8 @@ const DAY_MS: u64 = 24 * 60 * 60 * 1000;
 impl pallet_roles::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	/// Root until the agency council governs.
-	type GovernanceOrigin = EnsureRoot<AccountId>;
+	/// Two thirds of the agency council (or sudo on development chains).
+	type GovernanceOrigin = crate::configs::governance::GovernanceOrigin;
 	type IdentityVerifier = IdentityJudgement;
 	type RegistrationDeposit = RegistrationDeposit;
 	type KeyDeposit = KeyDeposit;
@@ -113,6 +112,8 @@ impl pallet_certificates_of_origin::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Roles = Roles;
+	/// The agency council (or sudo on development chains).
+	type GovernanceOrigin = crate::configs::governance::GovernanceOrigin;
 	type Time = Timestamp;
 	type CertificateDeposit = CertificateDeposit;
 	type BatchDeposit = BatchDeposit;
