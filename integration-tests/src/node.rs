@@ -52,6 +52,7 @@ pub struct NodeBuilder {
 	name: String,
 	extra: Vec<String>,
 	p2p_port: u16,
+	base_path: Option<PathBuf>,
 }
 
 impl NodeBuilder {
@@ -63,7 +64,15 @@ impl NodeBuilder {
 			name: "test".into(),
 			extra: Vec::new(),
 			p2p_port: free_port(),
+			base_path: None,
 		}
+	}
+
+	/// A database that outlives the process (instead of `--tmp`), so that the node can be
+	/// stopped or killed and started again on it.
+	pub fn base_path(mut self, path: impl Into<PathBuf>) -> Self {
+		self.base_path = Some(path.into());
+		self
 	}
 
 	/// Another node binary than [`node_binary`], e.g. a different Substrate node to compare with.
@@ -91,7 +100,7 @@ impl NodeBuilder {
 	}
 
 	/// Starts the node and waits until its RPC answers.
-	pub async fn spawn(self) -> Node {
+	pub async fn spawn(&self) -> Node {
 		let rpc_port = free_port();
 		let prometheus_port = free_port();
 		let log_path = std::env::temp_dir().join(format!(
@@ -101,8 +110,12 @@ impl NodeBuilder {
 		));
 		let log = File::create(&log_path).expect("log file can be created in the temp dir");
 		let mut cmd = Command::new(self.binary.clone().unwrap_or_else(node_binary));
-		cmd.args(["--chain", &self.chain, "--tmp", "--name", &self.name])
-			.args(["--rpc-port", &rpc_port.to_string()])
+		cmd.args(["--chain", &self.chain, "--name", &self.name]);
+		match &self.base_path {
+			Some(path) => cmd.arg("--base-path").arg(path),
+			None => cmd.arg("--tmp"),
+		};
+		cmd.args(["--rpc-port", &rpc_port.to_string()])
 			.args(["--prometheus-port", &prometheus_port.to_string()])
 			.args(["--listen-addr", &format!("/ip4/127.0.0.1/tcp/{}", self.p2p_port)])
 			// Loopback only: no multicast discovery, no telemetry.
@@ -120,7 +133,7 @@ impl NodeBuilder {
 			prometheus_port,
 			p2p_port: self.p2p_port,
 			log_path,
-			name: self.name,
+			name: self.name.clone(),
 		};
 		node.wait_for_rpc().await;
 		node
@@ -144,6 +157,23 @@ impl Node {
 	/// A single-authority `--dev` node (Alice).
 	pub async fn dev() -> Node {
 		NodeBuilder::new("dev").name("dev").args(["--alice", "--force-authoring"]).spawn().await
+	}
+
+	/// The node's process id.
+	pub fn pid(&self) -> u32 {
+		self.child.id()
+	}
+
+	/// Stops the node as an operator would (SIGTERM) and waits for it to exit.
+	pub fn stop(&mut self) {
+		let _ = Command::new("kill").arg(self.child.id().to_string()).status();
+		let _ = self.child.wait();
+	}
+
+	/// Kills the node at once (SIGKILL), as a crash or power loss would.
+	pub fn kill(&mut self) {
+		let _ = self.child.kill();
+		let _ = self.child.wait();
 	}
 
 	/// This node's libp2p address with its peer id, for other nodes' `--bootnodes`.
@@ -209,6 +239,37 @@ impl Node {
 		params: serde_json::Value,
 	) -> Result<serde_json::Value, String> {
 		rpc_call(self.rpc_port, method, params).await
+	}
+
+	/// The node's Prometheus metrics (`GET /metrics`), as text.
+	pub async fn metrics(&self) -> String {
+		use tokio::io::{AsyncReadExt, AsyncWriteExt};
+		let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", self.prometheus_port))
+			.await
+			.expect("the node serves Prometheus metrics");
+		stream
+			.write_all(b"GET /metrics HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+			.await
+			.expect("request sent");
+		let mut response = String::new();
+		stream.read_to_string(&mut response).await.expect("response read");
+		response.split_once("\r\n\r\n").map(|(_, body)| body.to_string()).unwrap_or_default()
+	}
+
+	/// The sum of metric `name` over all its label sets in `metrics` (0 if absent).
+	pub fn metric(metrics: &str, name: &str) -> f64 {
+		metrics
+			.lines()
+			.filter(|l| l.starts_with(name) && l[name.len()..].starts_with([' ', '{']))
+			.filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
+			.sum()
+	}
+
+	/// The number of the node's best block.
+	pub async fn best_number(&self) -> Result<u64, String> {
+		let header = self.rpc("chain_getHeader", serde_json::json!([])).await?;
+		let number = header["number"].as_str().ok_or("header without number")?;
+		u64::from_str_radix(number.trim_start_matches("0x"), 16).map_err(|e| e.to_string())
 	}
 
 	/// The number of the node's finalized head.

@@ -365,4 +365,18 @@ async fn one_shipment_from_kenya_to_germany_across_every_pallet() {
 	assert_eq!(after.counters.duty_collected - before.counters.duty_collected, 960 * UNIT);
 	let container = call!(api().traceability_api().item(key(CONTAINER))).expect("traced");
 	assert_eq!((container.custodian, container.receipts.len()), (id(&ferdie), 1));
+
+	// The node's trade metrics count the finalized trade (the demo's genesis records are not
+	// events): both declarations, the certificate, the traced events; the demo's three escrows
+	// are open, this trade's is closed.
+	let best = node.best_number().await.expect("best block");
+	node.wait_finalized(best, std::time::Duration::from_secs(60)).await;
+	let metric = |text: &str, name: &str| Node::metric(text, name);
+	let text = node.metrics().await;
+	assert!(metric(&text, "tradechain_declarations_lodged_total") >= 2.0, "{text}");
+	assert!(text.contains("tradechain_declarations_lodged_total{channel=\""), "{text}");
+	assert!(metric(&text, "tradechain_declarations_released_total") >= 1.0);
+	assert!(metric(&text, "tradechain_certificates_issued_total") >= 1.0);
+	assert!(metric(&text, "tradechain_epcis_events_total") >= 2.0);
+	assert_eq!(metric(&text, "tradechain_escrows_open"), 3.0);
 }

@@ -4,6 +4,7 @@ mod ceremony;
 mod chain_spec;
 mod cli;
 mod command;
+mod metrics;
 mod rpc;
 mod service;
 

@@ -218,6 +218,18 @@ pub fn new_full<
 	let enable_grandpa = !config.disable_grandpa;
 	let prometheus_registry = config.prometheus_registry().cloned();
 
+	// Trade metrics (declarations by channel, certificates, open escrows, breaches) beside
+	// Substrate's own on /metrics.
+	if let Some(registry) = prometheus_registry.as_ref() {
+		let metrics = crate::metrics::TradeMetrics::register(registry)
+			.map_err(|e| ServiceError::Other(format!("trade metrics: {e}")))?;
+		task_manager.spawn_handle().spawn(
+			"tradechain-metrics",
+			None,
+			crate::metrics::follow_finality(client.clone(), metrics),
+		);
+	}
+
 	let rpc_extensions_builder = {
 		let client = client.clone();
 		let pool = transaction_pool.clone();

@@ -259,9 +259,10 @@ fn escrow(run: u64, i: usize, s: u64, seller: AccountId32, arbiter: AccountId32)
 	)
 }
 
-/// The traceability items account `i` needs for `events` object events, created in one batch.
-pub fn items(i: usize, events: u64) -> impl Payload {
-	let calls = (0..events.div_ceil(EVENTS_PER_ITEM))
+/// Account `i`'s traceability items `from..to` (each takes [`EVENTS_PER_ITEM`] object events),
+/// created in one batch.
+pub fn items(i: usize, from: u64, to: u64) -> impl Payload {
+	let calls = (from..to)
 		.map(|k| {
 			RuntimeCall::Traceability(TraceCall::create_item {
 				epc: Epc(BoundedVec(item_epc(i, k).into_bytes())),

@@ -7,7 +7,9 @@
 //!   pool is kept full (at most `--backlog` transactions waiting);
 //! - **latency** from submission to inclusion and to finality (p50, p95) at half that rate;
 //! - (Tradechain) certificates anchored per second by a Merkle batch of `--batch-leaves`;
-//! - `--burst N`: N pre-signed transfers submitted at once, and how many are included.
+//! - `--burst N`: N pre-signed transfers submitted at once, and how many are included;
+//! - `--soak N`: N trade transactions at a steady rate, what was dropped and the nodes' memory
+//!   after every chunk (`scripts/soak`).
 //!
 //! Other Substrate nodes (`--compare LABEL=PATH`, e.g. polkadot-sdk's solochain template) are
 //! measured with transfers in the same run. Results: `<out>/throughput.{json,md,png}`.
@@ -15,6 +17,7 @@
 mod load;
 mod plot;
 mod report;
+mod soak;
 mod spec;
 mod track;
 
@@ -87,6 +90,14 @@ struct Args {
 	/// Bursts, each on a fresh node.
 	#[arg(long, default_value_t = 1)]
 	repeat: u32,
+	/// Soak mode instead: this many transactions of the trade workloads in turn, in chunks of
+	/// `--accounts` × `--per-account`, on the first of `--networks`; reports what was dropped and
+	/// each node's memory after every chunk (`<out>/soak.{md,json}`).
+	#[arg(long)]
+	soak: Option<u64>,
+	/// Transactions per second submitted in soak mode.
+	#[arg(long, default_value_t = 200.0)]
+	soak_rate: f64,
 	/// Extra arguments for every node started (e.g. `--node-arg=--pool-type=single-state`).
 	#[arg(long = "node-arg", allow_hyphen_values = true)]
 	node_args: Vec<String>,
@@ -121,6 +132,20 @@ async fn run(args: Args) -> Result<(), String> {
 	std::fs::create_dir_all(&args.out)
 		.map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
 	let tradechain = args.node.clone().unwrap_or_else(node_binary);
+	if let Some(total) = args.soak {
+		let network = *args.networks.first().ok_or("--networks is empty")?;
+		println!("== soak: {total} transactions at {} tx/s on {network:?}", args.soak_rate);
+		let net = start(&args, &tradechain, network).await?;
+		let soak = soak::run(&args, &net, total, args.soak_rate).await?;
+		let write = |name: &str, text: String| {
+			let path = args.out.join(name);
+			std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+		};
+		write("soak.md", soak.markdown())?;
+		write("soak.json", serde_json::to_string_pretty(&soak).map_err(|e| e.to_string())?)?;
+		println!("{}", soak.markdown());
+		return Ok(());
+	}
 	let mut report = report::Report::new(&args.out, args.smoke);
 	if let Some(n) = args.burst {
 		for r in 0..args.repeat {
@@ -255,7 +280,8 @@ async fn measure(args: &Args, label: &str, binary: &Path, network: Network) -> R
 		let nonces = load::nonces(&clients[0], &accounts).await?;
 		let mut txs = Vec::new();
 		for (i, k) in accounts.iter().enumerate() {
-			txs.push(load::sign(&at, &load::items(i, 2 * args.per_account), k, nonces[i])?);
+			let items = (2 * args.per_account).div_ceil(load::EVENTS_PER_ITEM);
+			txs.push(load::sign(&at, &load::items(i, 0, items), k, nonces[i])?);
 		}
 		let hashes = settle(&clients, &tracker, txs).await?;
 		let (included, ..) = tracker.count(&hashes);

@@ -1,0 +1,170 @@
+//! `--soak N`: N trade transactions through a network at a steady rate, in chunks that take the
+//! trade workloads in turn; after each chunk, what was included, finalized, rejected and lost,
+//! and each node's resident memory (`VmRSS`). The goals: nothing dropped, memory flat.
+
+use std::{
+	sync::{atomic::AtomicBool, Arc},
+	time::{Duration, Instant},
+};
+
+use serde::Serialize;
+
+use crate::{
+	load::{self, Load, Workload},
+	track::{self, Pace},
+	Args, Attached, Net,
+};
+
+/// One chunk of the soak.
+#[derive(Debug, Serialize)]
+pub struct Chunk {
+	pub workload: Workload,
+	pub submitted: usize,
+	pub included: usize,
+	pub finalized: usize,
+	pub rejected: usize,
+	pub lost: usize,
+	/// Seconds since the soak started, at the end of the chunk.
+	pub at_secs: f64,
+	/// Each node's resident memory in MiB after the chunk.
+	pub rss_mib: Vec<f64>,
+}
+
+/// The whole soak.
+#[derive(Debug, Serialize)]
+pub struct Soak {
+	pub network: String,
+	pub rate: f64,
+	pub chunks: Vec<Chunk>,
+}
+
+/// A process's resident memory in MiB, from `/proc/<pid>/status`.
+fn rss_mib(pid: u32) -> f64 {
+	std::fs::read_to_string(format!("/proc/{pid}/status"))
+		.ok()
+		.and_then(|s| {
+			let line = s.lines().find(|l| l.starts_with("VmRSS:"))?;
+			line.split_whitespace().nth(1)?.parse::<f64>().ok()
+		})
+		.map_or(0.0, |kib| kib / 1024.0)
+}
+
+/// The workloads a soak cycles through (the trade calls and transfers).
+const CYCLE: [Workload; 5] = [
+	Workload::Transfer,
+	Workload::Certificate,
+	Workload::Event,
+	Workload::Declaration,
+	Workload::Escrow,
+];
+
+/// Runs the soak on a started network.
+pub async fn run(args: &Args, net: &Net, total: u64, rate: f64) -> Result<Soak, String> {
+	let Attached { clients, tracker, at, .. } = &net.attach().await?;
+	let accounts = load::accounts(args.accounts);
+	let mut seqs = vec![vec![0u64; accounts.len()]; Workload::ALL.len()];
+	let mut items = vec![0u64; accounts.len()];
+	let run_id = load::now_ms() / 1000;
+	let chunk = args.accounts as u64 * args.per_account;
+	let started = Instant::now();
+	let mut soak = Soak { network: format!("{:?}", args.networks[0]), rate, chunks: Vec::new() };
+	let mut done = 0u64;
+	let mut turn = 0usize;
+	while done < total {
+		let workload = CYCLE[turn % CYCLE.len()];
+		turn += 1;
+		let per_account = (total - done).min(chunk).div_ceil(args.accounts as u64);
+		if workload == Workload::Event {
+			// Items for this chunk's events, beyond those created before.
+			let nonces = load::nonces(&clients[0], &accounts).await?;
+			let seq = &seqs[Workload::Event as usize];
+			let mut txs = Vec::new();
+			for (i, k) in accounts.iter().enumerate() {
+				let need = (seq[i] + per_account).div_ceil(load::EVENTS_PER_ITEM);
+				if need > items[i] {
+					txs.push(load::sign(at, &load::items(i, items[i], need), k, nonces[i])?);
+					items[i] = need;
+				}
+			}
+			let stop = Arc::new(AtomicBool::new(false));
+			let hashes = track::submit(clients, txs, tracker, Pace::Burst, stop, 64).await;
+			tracker.wait(Duration::from_secs(120), |t| t.settled(&hashes)).await;
+		}
+		let nonces = load::nonces(&clients[0], &accounts).await?;
+		let seq = &mut seqs[workload as usize];
+		let txs = Load { at, accounts: &accounts, nonces, seq, run: run_id }
+			.build(workload, per_account)?;
+		let stop = Arc::new(AtomicBool::new(false));
+		let hashes = track::submit(clients, txs, tracker, Pace::Rate(rate), stop, 256).await;
+		tracker.wait(Duration::from_secs(180), |t| t.settled(&hashes)).await;
+		let finalized_by = tracker.best();
+		tracker.wait(Duration::from_secs(120), |t| t.finalized() >= finalized_by).await;
+		let (included, finalized, rejected) = tracker.count(&hashes);
+		let c = Chunk {
+			workload,
+			submitted: hashes.len(),
+			included,
+			finalized,
+			rejected,
+			lost: hashes.len() - included - rejected,
+			at_secs: started.elapsed().as_secs_f64(),
+			rss_mib: net.nodes.iter().map(|n| rss_mib(n.pid())).collect(),
+		};
+		done += hashes.len() as u64;
+		println!(
+			"   soak {done:>9}/{total}: {:<40} {} included, {} finalized, {} rejected, {} lost; RSS {:?} MiB",
+			workload.call(),
+			c.included,
+			c.finalized,
+			c.rejected,
+			c.lost,
+			c.rss_mib.iter().map(|m| m.round() as u64).collect::<Vec<_>>()
+		);
+		soak.chunks.push(c);
+		tracker.state.lock().expect("not poisoned").txs.clear();
+	}
+	Ok(soak)
+}
+
+impl Soak {
+	/// Markdown: totals, memory at start, end and peak, and every chunk.
+	pub fn markdown(&self) -> String {
+		let sum = |f: fn(&Chunk) -> usize| self.chunks.iter().map(f).sum::<usize>();
+		let (submitted, included, finalized) =
+			(sum(|c| c.submitted), sum(|c| c.included), sum(|c| c.finalized));
+		let (rejected, lost) = (sum(|c| c.rejected), sum(|c| c.lost));
+		let secs = self.chunks.last().map_or(0.0, |c| c.at_secs);
+		let mut md = format!(
+			"# Soak\n\n{submitted} transactions on `{}` at {:.0} tx/s in {:.0} s: {included} \
+			 included, {finalized} finalized, **{rejected} rejected, {lost} lost** (dropped: {}).\n\n",
+			self.network,
+			self.rate,
+			secs,
+			rejected + lost
+		);
+		let nodes = self.chunks.first().map_or(0, |c| c.rss_mib.len());
+		md += "| node | RSS after the first chunk (MiB) | after the last | peak |\n|---|---:|---:|---:|\n";
+		for n in 0..nodes {
+			let first = self.chunks.first().map_or(0.0, |c| c.rss_mib[n]);
+			let last = self.chunks.last().map_or(0.0, |c| c.rss_mib[n]);
+			let peak = self.chunks.iter().map(|c| c.rss_mib[n]).fold(0.0, f64::max);
+			md += &format!("| {n} | {first:.0} | {last:.0} | {peak:.0} |\n");
+		}
+		md += "\n| chunk | call | submitted | included | finalized | rejected | lost | at (s) | RSS (MiB) |\n|---:|---|---:|---:|---:|---:|---:|---:|---|\n";
+		for (i, c) in self.chunks.iter().enumerate() {
+			md += &format!(
+				"| {} | {} | {} | {} | {} | {} | {} | {:.0} | {} |\n",
+				i + 1,
+				c.workload.call(),
+				c.submitted,
+				c.included,
+				c.finalized,
+				c.rejected,
+				c.lost,
+				c.at_secs,
+				c.rss_mib.iter().map(|m| format!("{m:.0}")).collect::<Vec<_>>().join(" / ")
+			);
+		}
+		md
+	}
+}
