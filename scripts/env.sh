@@ -16,9 +16,13 @@ fi
 NODE_BIN=$CARGO_TARGET_DIR/release/tradechain-node
 export TRADECHAIN_NODE=${TRADECHAIN_NODE:-$NODE_BIN}
 
+# The parachain runtime is built as WASM only (by `tradechain-parachain-wasm`, a member like any
+# other); its crate is never compiled for the host, so the workspace builds and tests exclude it.
+WORKSPACE=(--workspace --exclude tradechain-parachain-runtime)
+
 # The one release build of the whole workspace (node, runtime, pallets, every test target). Node
 # and tests are built together so that cargo unifies features once and compiles every
 # dependency once; `cargo test --release` afterwards only runs.
 build_all() {
-  ( cd "$ROOT" && cargo build --locked --release --workspace --all-targets "$@" )
+  ( cd "$ROOT" && cargo build --locked --release "${WORKSPACE[@]}" --all-targets "$@" )
 }

@@ -65,6 +65,15 @@ impl Chain {
 		Self { api, head }
 	}
 
+	/// Starts from the node's finalized head on another runtime with the same trade pallets
+	/// (the parachain runtime): the whole metadata differs, so only subxt's check of each call,
+	/// storage entry and runtime API against the node's metadata applies.
+	pub async fn sharing_trade_pallets(api: Client) -> Self {
+		let at = api.at_current_block().await.expect("a finalized block");
+		let head = std::sync::Mutex::new((at.block_number(), at.block_hash()));
+		Self { api, head }
+	}
+
 	/// A client at the latest block this chain has seen.
 	pub async fn at(&self) -> AtBlock {
 		let hash = self.head.lock().expect("not poisoned").1;

@@ -5,10 +5,12 @@
 //! - [`tradechain`]: the typed interface generated from the runtime's metadata by `tradechain-api`
 //!   (`client/api/artifacts/tradechain.scale`, refreshed by `scripts/update-metadata`; every test
 //!   checks that it still matches the running node).
+//! - [`parachain`]: the parachain runtime's chain spec and a `polkadot-omni-node` in dev mode.
 
 pub mod chain;
 pub mod governance;
 pub mod node;
+pub mod parachain;
 
 pub use node::{Node, NodeBuilder};
 

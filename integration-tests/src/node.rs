@@ -36,6 +36,30 @@ pub fn node_binary() -> PathBuf {
 	path
 }
 
+/// `polkadot-omni-node`, which runs the parachain runtime: `$POLKADOT_OMNI_NODE`, else where
+/// `scripts/setup` installs it (`$HOME/.cache/tradechain/omni-node/bin`), else from `PATH`.
+pub fn omni_node_binary() -> PathBuf {
+	if let Some(path) = std::env::var_os("POLKADOT_OMNI_NODE") {
+		return PathBuf::from(path);
+	}
+	let installed = std::env::var_os("HOME")
+		.map(|home| PathBuf::from(home).join(".cache/tradechain/omni-node/bin/polkadot-omni-node"));
+	if let Some(path) = installed.filter(|p| p.is_file()) {
+		return path;
+	}
+	std::env::var_os("PATH")
+		.into_iter()
+		.flat_map(|paths| std::env::split_paths(&paths).collect::<Vec<_>>())
+		.map(|dir| dir.join("polkadot-omni-node"))
+		.find(|p| p.is_file())
+		.unwrap_or_else(|| {
+			panic!(
+				"polkadot-omni-node not found: scripts/setup installs it (cargo install --locked \
+				 polkadot-omni-node@0.24.0), or point POLKADOT_OMNI_NODE at one"
+			)
+		})
+}
+
 /// A free TCP port on 127.0.0.1 (the OS picks it; it is released for the node to bind).
 pub fn free_port() -> u16 {
 	TcpListener::bind("127.0.0.1:0")

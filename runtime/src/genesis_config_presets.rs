@@ -59,146 +59,20 @@ use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use pallet_certificates_of_origin::{CertificateDetails, GoodsLine, OriginCriterion, Preference};
 use tradechain_primitives::{
-	document_hash, AeoKind, AgencyKind, CountryCode, DocumentHash, OperatorId, OperatorKind,
+	document_hash, AeoKind, AgencyKind, CountryCode, DocumentHash, OperatorKind,
+};
+
+pub use tradechain_runtime_common::genesis::{
+	code, demo_identities, demo_roles, seed_identities, split_identities, with_identities,
+	DemoRoles, GenesisIdentities, ENDOWMENT, IDENTITIES_KEY,
 };
 
 use crate::{
 	opaque::SessionKeys, AccountId, AeoConfig, Balance, BalancesConfig, BlockNumber,
 	CertificatesOfOriginConfig, CouncilMembershipConfig, CustomsConfig, EmergencyMembershipConfig,
-	PaymentsConfig, RolesConfig, Runtime, RuntimeGenesisConfig, SessionConfig, SudoConfig,
+	PaymentsConfig, RolesConfig, RuntimeGenesisConfig, SessionConfig, SudoConfig,
 	TraceabilityConfig, ValidatorSetConfig, MINUTES, UNIT,
 };
-
-/// The key of the extra genesis section that seeds pallet-identity.
-pub const IDENTITIES_KEY: &str = "identities";
-
-/// Identity registrars and identities to seed at genesis (pallet-identity has no genesis config).
-#[derive(Default, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
-pub struct GenesisIdentities {
-	/// Registrar accounts, in index order.
-	pub registrars: Vec<AccountId>,
-	/// Identities: account, display name (at most 32 bytes), and the registrar index that judged
-	/// it `KnownGood`, if any.
-	pub identities: Vec<(AccountId, alloc::string::String, Option<u32>)>,
-}
-
-/// Splits the `identities` section off a full genesis config, so that the rest is exactly a
-/// [`RuntimeGenesisConfig`].
-pub fn split_identities(
-	config: Vec<u8>,
-) -> Result<(Vec<u8>, GenesisIdentities), alloc::string::String> {
-	let mut json: Value = serde_json::from_slice(&config)
-		.map_err(|e| alloc::format!("genesis config is not JSON: {e}"))?;
-	let identities = match json.as_object_mut().and_then(|o| o.remove(IDENTITIES_KEY)) {
-		Some(section) => serde_json::from_value(section)
-			.map_err(|e| alloc::format!("invalid `{IDENTITIES_KEY}` genesis section: {e}"))?,
-		None => GenesisIdentities::default(),
-	};
-	let config = serde_json::to_vec(&json).map_err(|e| alloc::format!("{e}"))?;
-	Ok((config, identities))
-}
-
-/// Writes the registrars and identities into pallet-identity's storage (no deposits: genesis
-/// records are the network's own).
-pub fn seed_identities(seed: GenesisIdentities) -> Result<(), alloc::string::String> {
-	use pallet_identity::{legacy::IdentityInfo, Data, Judgement, RegistrarInfo, Registration};
-	let registrars: frame_support::BoundedVec<_, _> = seed
-		.registrars
-		.into_iter()
-		.map(|account| Some(RegistrarInfo { account, fee: 0, fields: 0 }))
-		.collect::<Vec<_>>()
-		.try_into()
-		.map_err(|_| "too many genesis registrars")?;
-	pallet_identity::Registrars::<Runtime>::put(registrars);
-	for (who, display, judged_by) in seed.identities {
-		let display = Data::Raw(
-			display.into_bytes().try_into().map_err(|_| "a display name is at most 32 bytes")?,
-		);
-		let judgements = judged_by
-			.map(|index| (index, Judgement::KnownGood))
-			.into_iter()
-			.collect::<Vec<_>>()
-			.try_into()
-			.map_err(|_| "too many judgements")?;
-		let info = IdentityInfo { display, ..Default::default() };
-		pallet_identity::IdentityOf::<Runtime>::insert(
-			who,
-			Registration { judgements, deposit: 0, info },
-		);
-	}
-	Ok(())
-}
-
-fn demo_identities() -> GenesisIdentities {
-	use Sr25519Keyring::*;
-	let named =
-		|k: Sr25519Keyring, name: &str, judge: Option<u32>| (k.to_account_id(), name.into(), judge);
-	GenesisIdentities {
-		registrars: vec![Bob.to_account_id(), Charlie.to_account_id()],
-		identities: vec![
-			named(Bob, "Customs DE", None),
-			named(Charlie, "Kenya Revenue Authority Customs", None),
-			named(Dave, "Kenya National Chamber", None),
-			named(Eve, "Rift Valley Coffee Exporters", Some(1)),
-			named(Ferdie, "Hamburg Coffee Import GmbH", Some(0)),
-			named(One, "Nordsee Container Line", Some(0)),
-			named(Two, "Hanseatic Trade Bank", Some(0)),
-		],
-	}
-}
-
-/// Balance given to each endowed development account.
-pub const ENDOWMENT: crate::Balance = 1_000_000 * UNIT;
-
-/// Agencies and operators of the demo: (agencies, operators).
-pub type DemoRoles = (
-	Vec<(AccountId, AgencyKind, CountryCode)>,
-	Vec<(AccountId, OperatorKind, CountryCode, Option<OperatorId>)>,
-);
-
-fn code<T: core::str::FromStr>(s: &str) -> T
-where
-	T::Err: core::fmt::Debug,
-{
-	s.parse().expect("demo codes are valid")
-}
-
-/// The demo agencies and operators of the `development` preset (table in the module docs).
-pub fn demo_roles() -> DemoRoles {
-	use Sr25519Keyring::*;
-	(
-		vec![
-			(Alice.to_account_id(), AgencyKind::TradeMinistry, code("KE")),
-			(Bob.to_account_id(), AgencyKind::CustomsAuthority, code("DE")),
-			(Charlie.to_account_id(), AgencyKind::CustomsAuthority, code("KE")),
-			(Dave.to_account_id(), AgencyKind::OriginIssuer, code("KE")),
-		],
-		vec![
-			(
-				Eve.to_account_id(),
-				OperatorKind::EconomicOperator,
-				code("KE"),
-				Some(code("KE0123456789")),
-			),
-			(
-				Ferdie.to_account_id(),
-				OperatorKind::EconomicOperator,
-				code("DE"),
-				Some(code("DE123456789012345")),
-			),
-			(One.to_account_id(), OperatorKind::Carrier, code("DE"), None),
-			(Two.to_account_id(), OperatorKind::Bank, code("DE"), None),
-			(AliceStash.to_account_id(), OperatorKind::Arbiter, code("DE"), None),
-			(
-				BobStash.to_account_id(),
-				OperatorKind::EconomicOperator,
-				code("DE"),
-				Some(code("DE000000000000077")),
-			),
-		],
-	)
-}
 
 /// The hash of the demo's preferential certificate of origin (the BLAKE2-256 of its stand-in
 /// document text `demo certificate of origin KE-2026-0001`).
@@ -848,15 +722,6 @@ fn demo_network_identities() -> GenesisIdentities {
 	seed
 }
 
-/// A preset's patch with its `identities` section.
-fn with_identities(mut patch: Value, identities: GenesisIdentities) -> Value {
-	let identities = serde_json::to_value(identities).expect("serializable");
-	if let Some(o) = patch.as_object_mut() {
-		o.insert(IDENTITIES_KEY.into(), identities);
-	}
-	patch
-}
-
 /// The JSON of the preset with this id, if there is one.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
@@ -913,7 +778,7 @@ mod tests {
 		ext.execute_with(|| {
 			let (json, identities) = split_identities(json).expect("identities section is valid");
 			build_state::<RuntimeGenesisConfig>(json).expect("preset applies");
-			seed_identities(identities).expect("identities apply");
+			seed_identities::<Runtime, _>(identities).expect("identities apply");
 		});
 		ext
 	}
@@ -1037,7 +902,7 @@ mod tests {
 					assert_eq!(item(DEMO_LOT), None);
 				}
 				crate::Traceability::do_try_state().expect("traceability invariants");
-				let judged = <crate::configs::trade::IdentityJudgement as tradechain_primitives::IdentityVerifier<_>>::has_positive_judgement(&ferdie);
+				let judged = <tradechain_runtime_common::trade::IdentityJudgement<Runtime> as tradechain_primitives::IdentityVerifier<_>>::has_positive_judgement(&ferdie);
 				assert_eq!(judged, has_demo, "demo operators have judged identities");
 			});
 		}
@@ -1054,7 +919,10 @@ mod tests {
 			Sr25519Keyring::Eve.to_account_id(), "x".repeat(33), null]]}});
 		let (_, seed) = split_identities(serde_json::to_vec(&long).unwrap()).unwrap();
 		sp_io::TestExternalities::default().execute_with(|| {
-			assert_eq!(seed_identities(seed), Err("a display name is at most 32 bytes".into()));
+			assert_eq!(
+				seed_identities::<Runtime, _>(seed),
+				Err("a display name is at most 32 bytes".into())
+			);
 		});
 	}
 

@@ -115,19 +115,11 @@ pub const MINUTES: BlockNumber = 60_000 / (MILLI_SECS_PER_BLOCK as BlockNumber);
 pub const HOURS: BlockNumber = MINUTES * 60;
 pub const DAYS: BlockNumber = HOURS * 24;
 
-/// The network's operational unit (TRD) has 12 decimals. It is allocated to participants by
-/// governance and pays fees and deposits; nobody needs to buy it on a market.
-pub const UNIT: Balance = 1_000_000_000_000;
-pub const MILLI_UNIT: Balance = UNIT / 1_000;
-pub const MICRO_UNIT: Balance = MILLI_UNIT / 1_000;
-
-/// The minimum balance an account must keep to exist.
-pub const EXISTENTIAL_DEPOSIT: Balance = MILLI_UNIT;
-
-/// Deposit for `items` storage items occupying `bytes` bytes.
-pub const fn deposit(items: u32, bytes: u32) -> Balance {
-	(items as Balance) * 20 * MILLI_UNIT + (bytes as Balance) * 100 * MICRO_UNIT
-}
+/// The operational unit (TRD, 12 decimals), the existential deposit and the deposit formula are
+/// the same on every Tradechain runtime (see `tradechain_runtime_common::currency`).
+pub use tradechain_runtime_common::currency::{
+	deposit, EXISTENTIAL_DEPOSIT, MICRO_UNIT, MILLI_UNIT, UNIT,
+};
 
 /// Block number type.
 pub type BlockNumber = u32;

@@ -9,7 +9,9 @@ use subxt_signer::{sr25519::Keypair, SecretUri};
 use crate::{
 	chain::tradechain::runtime_types::{
 		bounded_collections::bounded_vec::BoundedVec,
-		tradechain_primitives::codes::{CountryCode, CurrencyCode, HsCode, UnLocode, UnitCode},
+		tradechain_primitives::codes::{
+			AgreementCode, CountryCode, CurrencyCode, HsCode, UnLocode, UnitCode,
+		},
 	},
 	error::{Context, Error, Result},
 };
@@ -45,6 +47,14 @@ pub fn hash_or_file(s: &str) -> std::result::Result<H256, String> {
 	}
 	let bytes = std::fs::read(s).map_err(|e| format!("cannot read `{s}`: {e}"))?;
 	Ok(H256(tradechain_primitives::document_hash(&bytes).0))
+}
+
+/// Bytes given as `0x` hex, or as a file to read (e.g. a key envelope).
+pub fn bytes_or_file(s: &str) -> std::result::Result<Vec<u8>, String> {
+	if s.starts_with("0x") {
+		return hex_bytes(s);
+	}
+	std::fs::read(s).map_err(|e| format!("cannot read `{s}`: {e}"))
 }
 
 /// An account: an SS58 address, 32 bytes in hex, or a secret URI such as `//Alice` (its public
@@ -103,6 +113,24 @@ pub fn locode(s: &str) -> std::result::Result<Locode, String> {
 	Ok(Locode(out))
 }
 
+/// A validated trade agreement code (a command-line value).
+#[derive(Clone, Debug)]
+pub struct Agreement(pub Vec<u8>);
+
+impl Agreement {
+	/// The chain's form.
+	pub fn code(self) -> AgreementCode {
+		AgreementCode(BoundedVec(self.0))
+	}
+}
+
+/// A trade agreement code (`AFCFTA`, `EU-KE-EPA`).
+pub fn agreement(s: &str) -> std::result::Result<Agreement, String> {
+	let code =
+		tradechain_primitives::AgreementCode::from_str(s).map_err(|e| format!("`{s}`: {e}"))?;
+	Ok(Agreement(code.as_bytes().to_vec()))
+}
+
 /// An HS code (6 to 10 digits).
 pub fn hs_code(s: &str) -> std::result::Result<HsCode, String> {
 	let code = tradechain_primitives::HsCode::from_str(s).map_err(|e| format!("`{s}`: {e}"))?;
@@ -147,6 +175,17 @@ pub fn amount(s: &str) -> std::result::Result<u128, String> {
 			whole.checked_mul(UNIT).and_then(|w| w.checked_add(frac_value)).ok_or_else(bad)
 		}
 	}
+}
+
+/// A share in percent (`70`, `70%`, `12.5%`) as parts per billion (a `Perbill`).
+pub fn perbill(s: &str) -> std::result::Result<u32, String> {
+	let bad = || format!("`{s}` is not a share from 0 to 100 % (e.g. `70%` or `12.5`)");
+	let t = s.trim();
+	let percent: f64 = t.strip_suffix('%').unwrap_or(t).trim().parse().map_err(|_| bad())?;
+	if !(0.0..=100.0).contains(&percent) {
+		return Err(bad());
+	}
+	Ok((percent * 10_000_000.0).round() as u32)
 }
 
 /// A point in time in milliseconds since the Unix epoch: milliseconds, a date `YYYY-MM-DD`
@@ -231,5 +270,10 @@ mod tests {
 		assert_eq!(time("2027-12-31"), Ok(1_830_211_200_000));
 		assert!(time("2027-13-01").is_err());
 		assert!(hash("0x12").is_err());
+		assert_eq!(perbill("70%"), Ok(700_000_000));
+		assert_eq!(perbill("12.5"), Ok(125_000_000));
+		assert!(perbill("101%").is_err());
+		assert!(agreement("EU-KE-EPA").is_ok());
+		assert!(agreement("eu").is_err());
 	}
 }

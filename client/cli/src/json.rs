@@ -43,7 +43,7 @@ pub fn to_json(value: &Value<u32>, types: &PortableRegistry) -> Json {
 			Primitive::Bool(b) => Json::Bool(*b),
 			Primitive::Char(c) => Json::String(c.to_string()),
 			Primitive::String(s) => Json::String(s.clone()),
-			Primitive::U128(n) => u64::try_from(*n).map(Json::from).unwrap_or(json!(n.to_string())),
+			Primitive::U128(n) => number(*n),
 			Primitive::I128(n) => i64::try_from(*n).map(Json::from).unwrap_or(json!(n.to_string())),
 			Primitive::U256(b) | Primitive::I256(b) => Json::String(hex(b)),
 		},
@@ -51,6 +51,11 @@ pub fn to_json(value: &Value<u32>, types: &PortableRegistry) -> Json {
 			Json::String(bits.iter().map(|b| if b { '1' } else { '0' }).collect())
 		}
 	}
+}
+
+/// An unsigned integer: a number, or a string beyond 64 bits (amounts in plancks).
+pub fn number(n: u128) -> Json {
+	u64::try_from(n).map(Json::from).unwrap_or_else(|_| json!(n.to_string()))
 }
 
 fn composite(c: &Composite<u32>, types: &PortableRegistry) -> Json {

@@ -55,25 +55,26 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-	/// Agencies and operators (RolesApi; apply, approve, encryption keys).
+	/// Agencies and operators (RolesApi; apply, approve, suspend, encryption keys).
 	#[command(subcommand)]
 	Roles(cmd::roles::Roles),
-	/// Anchored documents and transferable documents (DocumentsApi; anchor, bills of lading).
+	/// Anchored documents and transferable documents (DocumentsApi; anchor, access grants, bills
+	/// of lading).
 	#[command(subcommand)]
 	Documents(cmd::documents::Documents),
-	/// Certificates of origin (CertificatesApi; issue, accept, batches).
+	/// Certificates of origin (CertificatesApi; apply, issue, accept, batches, agreements).
 	#[command(subcommand)]
 	Origin(cmd::origin::Origin),
-	/// Authorized Economic Operators (AeoApi; certify, suspend, MRAs).
+	/// Authorized Economic Operators (AeoApi; apply, certify, suspend, MRAs).
 	#[command(subcommand)]
 	Aeo(cmd::aeo::Aeo),
-	/// Customs declarations (CustomsApi; lodge, release, duties).
+	/// Customs declarations (CustomsApi; lodge, controls, release, duties, rules, tariffs).
 	#[command(subcommand)]
 	Customs(cmd::customs::Customs),
-	/// Traceability (TraceabilityApi; items, EPCIS events, custody).
+	/// Traceability (TraceabilityApi; items, EPCIS events, custody, sensor readings).
 	#[command(subcommand)]
 	Trace(cmd::trace::Trace),
-	/// Trade payments in escrow (PaymentsApi; create, release, refund).
+	/// Trade payments in escrow (PaymentsApi; create, release, refund, settle).
 	#[command(subcommand)]
 	Pay(cmd::pay::Pay),
 	/// Hash a file and report whether it is an anchored document, a certificate of origin, or a

@@ -264,3 +264,116 @@ async fn calls_show_module_errors_and_bulk_work_resumes_without_repeating() {
 		(Some(&*ss58("//Eve")), Some(2))
 	);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_domain_s_calls_work_from_the_command_line_also_with_a_key_file() {
+	let node = Node::dev().await;
+	let url = node.ws_url();
+	let url = url.as_str();
+	let dir = tempfile::tempdir().unwrap();
+	let d = dir.path();
+
+	// A key file instead of --suri: Ferdie holds 100 TRD for Eve until Two (the bank) approves.
+	let key = write(d, "ferdie.key", "//Ferdie\n");
+	let created = json(
+		url,
+		&[
+			"pay",
+			"create",
+			"//Eve",
+			"--arbiter",
+			"//Alice//stash",
+			"--amount",
+			"100 TRD",
+			"--condition",
+			"approved-by://Two",
+			"--deadline",
+			"+30d",
+			"--key-file",
+			&key,
+		],
+	);
+	let escrow = created["escrow"].as_u64().expect("the new escrow's id").to_string();
+	let escrows = json(url, &["pay", "escrows", "//Ferdie"]);
+	let mine = escrows.as_array().unwrap().iter().find(|e| e["id"].to_string() == escrow);
+	assert_eq!(mine.expect("listed")["amount"], 100_000_000_000_000u64, "{escrows}");
+	json(url, &["pay", "approve", &escrow, "--suri", "//Two"]);
+	json(url, &["pay", "release", &escrow, "--suri", "//Eve"]);
+	let escrows = json(url, &["pay", "escrows", "//Ferdie"]);
+	assert!(
+		!escrows.as_array().unwrap().iter().any(|e| e["id"].to_string() == escrow),
+		"released and closed: {escrows}"
+	);
+
+	// The arbiter settles the demo's disputed escrow (2: 1,000 TRD) 70/30.
+	let settled =
+		json(url, &["pay", "settle", "2", "--seller-share", "70%", "--suri", "//Alice//stash"]);
+	assert_eq!(
+		(settled["toSeller"].as_u64(), settled["toBuyer"].as_u64()),
+		(Some(700_000_000_000_000), Some(300_000_000_000_000)),
+		"{settled}"
+	);
+	// The seller cannot settle: a module error, one line, exit 1.
+	fails(
+		&run(url, &["pay", "settle", "2", "--seller-share", "1%", "--suri", "//Eve"]),
+		1,
+		"Error: Payments::",
+	);
+
+	// An exporter applies for a certificate; the chamber approves it as a certificate.
+	let details = write(
+		d,
+		"tea.json",
+		r#"{"exporter": "//Eve", "consignee": "//Ferdie", "destination": "DE",
+		   "goods": [{"hs_code": "090240", "description": "black tea in bulk", "quantity": 12000, "unit": "KGM"}],
+		   "preference": "non-preferential", "invoice": "INV-CLI-9", "valid_until": "+60d"}"#,
+	);
+	let applied = json(url, &["origin", "apply", "--details", &details, "--suri", "//Eve"]);
+	let application = applied["id"].as_u64().expect("the application's id").to_string();
+	let certificate = write(d, "cert.txt", "certificate KE-CLI-0009");
+	json(url, &["origin", "approve-application", &application, &certificate, "--suri", "//Dave"]);
+	let status = json(url, &["origin", "status", &certificate]);
+	assert!(status["Issued"]["valid_until"].is_u64(), "{status}");
+	fails(
+		&run(
+			url,
+			&["origin", "approve-application", &application, &certificate, "--suri", "//Dave"],
+		),
+		1,
+		"Error: CertificatesOfOrigin::ApplicationNotFound — ",
+	);
+
+	// German customs certifies the carrier as AEO-S and holds declaration 1.
+	json(
+		url,
+		&[
+			"aeo",
+			"certify",
+			"//One",
+			"--kind",
+			"s",
+			"--reference",
+			"DE-AEOS-0099",
+			"--valid-until",
+			"+365d",
+			"--suri",
+			"//Bob",
+		],
+	);
+	let aeo = json(url, &["aeo", "status", "//One", "--seen-from", "DE"]);
+	assert_eq!(aeo["Recognised"]["kind"], "Security", "{aeo}");
+	json(url, &["customs", "hold", "1", "--reason", "documents to check", "--suri", "//Bob"]);
+	let declaration = json(url, &["customs", "show", "1"]);
+	assert_eq!(declaration["stage"]["Held"]["reason"], "documents to check", "{declaration}");
+
+	// The lot's custodian sets its cold-chain rules; a stranger cannot.
+	json(url, &["trace", "set-conditions", DEMO_LOT, "--temperature", "2:8", "--suri", "//Ferdie"]);
+	fails(
+		&run(
+			url,
+			&["trace", "set-conditions", DEMO_LOT, "--temperature", "0:4", "--suri", "//Eve"],
+		),
+		1,
+		"Error: Traceability::",
+	);
+}

@@ -55,6 +55,23 @@ pub enum Aeo {
 		#[arg(value_parser = args::country)]
 		country: args::Country,
 	},
+	/// Apply for AEO status, holding a deposit (signed by an economic operator or carrier).
+	Apply {
+		/// The kind applied for.
+		kind: AeoArg,
+	},
+	/// Withdraw one's application, releasing its deposit (signed by the applicant).
+	WithdrawApplication,
+	/// Reject an operator's application, releasing its deposit (signed by its country's
+	/// customs).
+	RejectApplication {
+		/// The operator.
+		#[arg(value_parser = args::account)]
+		operator: AccountId32,
+		/// Why.
+		#[arg(long)]
+		reason: String,
+	},
 	/// Certify an operator of one's country (signed by customs).
 	Certify {
 		/// The operator.
@@ -132,6 +149,16 @@ impl Aeo {
 				chain.read(apis.aeo_status(operator, seen_from.code())).await?
 			}
 			Aeo::Mras { country } => chain.read(apis.mras(country.code())).await?,
+			Aeo::Apply { kind } => {
+				chain.submit(&tx.apply(kind.kind()), &ctx.signer()?).await?.summary()
+			}
+			Aeo::WithdrawApplication => {
+				chain.submit(&tx.withdraw_application(), &ctx.signer()?).await?.summary()
+			}
+			Aeo::RejectApplication { operator, reason } => {
+				let call = tx.reject_application(operator, text(reason));
+				chain.submit(&call, &ctx.signer()?).await?.summary()
+			}
 			Aeo::Certify { operator, kind, reference, valid_from, valid_until } => {
 				let from = valid_from.unwrap_or_else(args::now);
 				let call = tx.certify(operator, kind.kind(), text(reference), from, valid_until);

@@ -14,7 +14,7 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::Subcommand;
+use clap::{Subcommand, ValueEnum};
 use serde_json::{json, Value as Json};
 use subxt::utils::{AccountId32, H256};
 
@@ -25,18 +25,48 @@ use crate::{
 			self,
 			runtime_types::{
 				bounded_collections::bounded_vec::BoundedVec,
-				pallet_customs::types::{DeclarationDetails, DeclarationLine, Procedure},
+				pallet_customs::types::{
+					ControlKind, DeclarationDetails, DeclarationLine, HsScope, Procedure, RiskRule,
+					RuleSet, TariffLine,
+				},
 				tradechain_runtime::RuntimeCall,
 			},
 		},
 		Chain,
 	},
+	cmd::aeo::AeoArg,
 	error::{Context, Error, Result},
 	Ctx,
 };
 
 /// The details of a declaration as `lodge` takes them.
 pub type Details = DeclarationDetails<BoundedVec<DeclarationLine<u128>>, BoundedVec<H256>>;
+
+/// A kind of control.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ControlArg {
+	/// A check of the documents (yellow channel).
+	Documentary,
+	/// A physical inspection of the goods (red channel; it also covers the documents).
+	Physical,
+}
+
+impl ControlArg {
+	fn kind(self) -> ControlKind {
+		match self {
+			Self::Documentary => ControlKind::Documentary,
+			Self::Physical => ControlKind::Physical,
+		}
+	}
+}
+
+/// Parses `<agreement>=<basis points>`.
+fn preferential_rate(s: &str) -> std::result::Result<(args::Agreement, u32), String> {
+	let (agreement, bp) =
+		s.split_once('=').ok_or_else(|| format!("`{s}` is not <agreement>=<basis points>"))?;
+	let bp = bp.trim().parse().map_err(|_| format!("`{bp}` is not a rate in basis points"))?;
+	Ok((args::agreement(agreement.trim())?, bp))
+}
 
 /// Customs commands.
 #[derive(Subcommand)]
@@ -74,6 +104,45 @@ pub enum Customs {
 		#[arg(long, default_value_t = 8)]
 		chunk: usize,
 	},
+	/// Amend a declaration's lines, consignment or documents before any control and payment,
+	/// from a JSON file (an object as in `lodge-many`; procedure, office, partner, certificate
+	/// and export declaration must stay the same; signed by the declarant or its lodger).
+	Amend {
+		/// The declaration id.
+		id: u64,
+		/// The JSON file.
+		file: PathBuf,
+	},
+	/// Record a documentary check or a physical inspection (signed by the declaration's
+	/// country's customs).
+	RecordControl {
+		/// The declaration id.
+		id: u64,
+		/// The kind of control.
+		kind: ControlArg,
+		/// The report: a file or its hash.
+		#[arg(long, value_parser = args::hash_or_file)]
+		report: H256,
+		/// The goods or documents were not found in order (default: satisfactory).
+		#[arg(long)]
+		unsatisfactory: bool,
+	},
+	/// Hold a declaration (signed by its country's customs).
+	Hold {
+		/// The declaration id.
+		id: u64,
+		/// Why.
+		#[arg(long)]
+		reason: String,
+	},
+	/// Reject a declaration (signed by its country's customs).
+	Reject {
+		/// The declaration id.
+		id: u64,
+		/// Why.
+		#[arg(long)]
+		reason: String,
+	},
 	/// Release a declaration (signed by its country's customs).
 	Release {
 		/// The declaration id.
@@ -89,6 +158,49 @@ pub enum Customs {
 		/// The declaration id.
 		id: u64,
 	},
+	/// Remove a released, rejected or withdrawn declaration once the retention period has
+	/// passed since lodging (signed by anyone).
+	Purge {
+		/// The declaration id.
+		id: u64,
+	},
+	/// Authorise a broker to lodge declarations on one's behalf, or withdraw the authorisation
+	/// (signed by the declarant, an economic operator).
+	AuthorizeBroker {
+		/// The broker.
+		#[arg(value_parser = args::account)]
+		broker: AccountId32,
+		/// Withdraw the authorisation instead.
+		#[arg(long)]
+		withdraw: bool,
+	},
+	/// Set the risk engine and payment settings of one's country from a JSON file (signed by
+	/// customs): `{"rules": [...], "yellow_from", "red_from", "random_per_mille",
+	/// "deferred_payment_for"?: "C"|"S"|"F", "mirror_tolerance_bp"}`. A rule has `"rule"` and
+	/// `"points"`: `"commodity"` with `"chapter"` (2 digits) or `"heading"` (4 digits) and
+	/// `"origin"`?, `"value-above"` with `"value"` (plancks or `"<n> TRD"`), `"aeo"` with
+	/// `"kind"`, `"unknown-declarant"`, `"preferential-certificate"`, `"mirror-mismatch"`.
+	SetRules {
+		/// The JSON file.
+		file: PathBuf,
+	},
+	/// Set the tariff line of an HS heading for one's country, or remove it (signed by customs).
+	SetTariff {
+		/// The HS heading (4 digits, e.g. 0901).
+		heading: u16,
+		/// The most-favoured-nation ad valorem rate, in basis points (750: 7.5 %).
+		#[arg(long, required_unless_present = "remove")]
+		mfn_bp: Option<u32>,
+		/// A specific duty per unit of quantity (plancks or `<n> TRD`).
+		#[arg(long, value_parser = args::amount, default_value = "0")]
+		per_unit: u128,
+		/// A preferential rate, `<agreement>=<basis points>` (repeatable).
+		#[arg(long = "preferential", value_parser = preferential_rate)]
+		preferential: Vec<(args::Agreement, u32)>,
+		/// Remove the line: the heading becomes duty-free.
+		#[arg(long, conflicts_with_all = ["mfn_bp", "preferential"])]
+		remove: bool,
+	},
 }
 
 impl Customs {
@@ -97,15 +209,14 @@ impl Customs {
 		let chain = ctx.chain().await?;
 		let apis = tradechain::runtime_apis().customs_api();
 		let tx = tradechain::transactions().customs();
+		let text = |s: String| BoundedVec(s.into_bytes());
 		let out = match self {
 			Customs::Show { id } => chain.read(apis.declaration(id)).await?,
 			Customs::Statistics { country, office } => {
 				chain.read(apis.statistics(country.code(), office.map(args::Locode::code))).await?
 			}
 			Customs::Lodge { file } => {
-				let text = read(&file)?;
-				let v: Json = serde_json::from_str(&text)
-					.map_err(|e| Error::new(format!("{}: not JSON: {e}", file.display())))?;
+				let v = read_json(&file)?;
 				let entry =
 					parse_entry(&v).map_err(|e| Error::new(format!("{}: {e}", file.display())))?;
 				let included = chain
@@ -122,6 +233,32 @@ impl Customs {
 				out
 			}
 			Customs::LodgeMany { file, chunk } => lodge_many(ctx, &chain, &file, chunk).await?,
+			Customs::Amend { id, file } => {
+				let v = read_json(&file)?;
+				let entry =
+					parse_entry(&v).map_err(|e| Error::new(format!("{}: {e}", file.display())))?;
+				let included = chain.submit(&tx.amend(id, entry.details), &ctx.signer()?).await?;
+				let amended = included
+					.events
+					.find_first::<tradechain::customs::events::Amended>()
+					.transpose()
+					.ctx("decoding the Amended event")?;
+				let mut out = included.summary();
+				out["score"] = amended.as_ref().map(|a| a.score).into();
+				out["channel"] = amended.as_ref().map(|a| format!("{:?}", a.channel)).into();
+				out["duty"] = amended.map(|a| crate::json::number(a.duty)).into();
+				out
+			}
+			Customs::RecordControl { id, kind, report, unsatisfactory } => {
+				let call = tx.record_control(id, kind.kind(), report, !unsatisfactory);
+				chain.submit(&call, &ctx.signer()?).await?.summary()
+			}
+			Customs::Hold { id, reason } => {
+				chain.submit(&tx.hold(id, text(reason)), &ctx.signer()?).await?.summary()
+			}
+			Customs::Reject { id, reason } => {
+				chain.submit(&tx.reject(id, text(reason)), &ctx.signer()?).await?.summary()
+			}
 			Customs::Release { id } => {
 				chain.submit(&tx.release(id), &ctx.signer()?).await?.summary()
 			}
@@ -131,14 +268,37 @@ impl Customs {
 			Customs::Withdraw { id } => {
 				chain.submit(&tx.withdraw(id), &ctx.signer()?).await?.summary()
 			}
+			Customs::Purge { id } => chain.submit(&tx.purge(id), &ctx.signer()?).await?.summary(),
+			Customs::AuthorizeBroker { broker, withdraw } => {
+				let call = tx.authorize_broker(broker, !withdraw);
+				chain.submit(&call, &ctx.signer()?).await?.summary()
+			}
+			Customs::SetRules { file } => {
+				let v = read_json(&file)?;
+				let rules =
+					parse_rules(&v).map_err(|e| Error::new(format!("{}: {e}", file.display())))?;
+				chain.submit(&tx.set_rules(rules), &ctx.signer()?).await?.summary()
+			}
+			Customs::SetTariff { heading, mfn_bp, per_unit, preferential, remove } => {
+				let line = mfn_bp.filter(|_| !remove).map(|mfn_bp| TariffLine {
+					mfn_bp,
+					per_unit,
+					preferential: BoundedVec(
+						preferential.into_iter().map(|(a, bp)| (a.code(), bp)).collect(),
+					),
+				});
+				chain.submit(&tx.set_tariff(heading, line), &ctx.signer()?).await?.summary()
+			}
 		};
 		ctx.print(&out);
 		Ok(())
 	}
 }
 
-fn read(path: &Path) -> Result<String> {
-	std::fs::read_to_string(path).ctx(&format!("cannot read {}", path.display()))
+fn read_json(path: &Path) -> Result<Json> {
+	let text = std::fs::read_to_string(path).ctx(&format!("cannot read {}", path.display()))?;
+	serde_json::from_str(&text)
+		.map_err(|e| Error::new(format!("{}: not JSON: {e}", path.display())))
 }
 
 /// One declaration of a file.
@@ -156,13 +316,6 @@ fn parse_entry(v: &Json) -> std::result::Result<Entry, String> {
 			.ok_or_else(|| format!("`{k}`: a string is required"))
 	};
 	let opt = |k: &str| v.get(k).filter(|x| !x.is_null());
-	let amount = |x: Option<&Json>| -> std::result::Result<u128, String> {
-		match x {
-			Some(Json::Number(n)) => n.as_u64().map(u128::from).ok_or("`value`: plancks".into()),
-			Some(Json::String(t)) => args::amount(t),
-			_ => Err("`value` is required".into()),
-		}
-	};
 	let procedure = match s(v, "procedure")?.as_str() {
 		"import" => Procedure::Import,
 		"export" => Procedure::Export,
@@ -174,7 +327,7 @@ fn parse_entry(v: &Json) -> std::result::Result<Entry, String> {
 		lines.push(DeclarationLine {
 			hs_code: args::hs_code(&s(l, "hs_code")?)?,
 			origin: args::country(&s(l, "origin")?)?.code(),
-			value: amount(l.get("value"))?,
+			value: value(l.get("value"))?,
 			quantity: l.get("quantity").and_then(Json::as_u64).ok_or("`quantity`: a number")?,
 			unit: args::unit(&s(l, "unit")?)?,
 		});
@@ -219,10 +372,72 @@ fn parse_entry(v: &Json) -> std::result::Result<Entry, String> {
 	})
 }
 
+/// A `value` field: plancks, or tokens as `"<n> TRD"`.
+fn value(x: Option<&Json>) -> std::result::Result<u128, String> {
+	match x {
+		Some(Json::Number(n)) => n.as_u64().map(u128::from).ok_or("`value`: plancks".into()),
+		Some(Json::String(t)) => args::amount(t),
+		_ => Err("`value` is required".into()),
+	}
+}
+
+/// An integer field, in the range of `T`.
+fn int<T: TryFrom<i64>>(v: &Json, k: &str) -> std::result::Result<T, String> {
+	v.get(k)
+		.and_then(Json::as_i64)
+		.and_then(|n| T::try_from(n).ok())
+		.ok_or_else(|| format!("`{k}`: an integer in range is required"))
+}
+
+/// Risk rules from JSON (see `customs set-rules --help`).
+fn parse_rules(v: &Json) -> std::result::Result<RuleSet<BoundedVec<RiskRule>>, String> {
+	let aeo = |x: Option<&Json>| -> std::result::Result<Option<AeoArg>, String> {
+		match x.filter(|x| !x.is_null()) {
+			None => Ok(None),
+			Some(k) => {
+				Ok(Some(AeoArg::from_str(k.as_str().ok_or("an AEO kind is a string")?, true)?))
+			}
+		}
+	};
+	let mut rules = Vec::new();
+	for r in v.get("rules").and_then(Json::as_array).ok_or("`rules`: a list is required")? {
+		let points = int(r, "points")?;
+		rules.push(match r.get("rule").and_then(Json::as_str).unwrap_or_default() {
+			"commodity" => RiskRule::Commodity {
+				scope: match (r.get("chapter"), r.get("heading")) {
+					(Some(_), None) => HsScope::Chapter(int(r, "chapter")?),
+					(None, Some(_)) => HsScope::Heading(int(r, "heading")?),
+					_ => return Err("a commodity rule has a `chapter` or a `heading`".into()),
+				},
+				origin: match r.get("origin").and_then(Json::as_str) {
+					Some(c) => Some(args::country(c)?.code()),
+					None => None,
+				},
+				points,
+			},
+			"value-above" => RiskRule::ValueAbove { value: value(r.get("value"))?, points },
+			"aeo" => RiskRule::Aeo {
+				kind: aeo(r.get("kind"))?.ok_or("`kind` is required")?.kind(),
+				points,
+			},
+			"unknown-declarant" => RiskRule::UnknownDeclarant { points },
+			"preferential-certificate" => RiskRule::PreferentialCertificate { points },
+			"mirror-mismatch" => RiskRule::MirrorMismatch { points },
+			other => return Err(format!("`rule`: unknown `{other}`")),
+		});
+	}
+	Ok(RuleSet {
+		rules: BoundedVec(rules),
+		yellow_from: int(v, "yellow_from")?,
+		red_from: int(v, "red_from")?,
+		random_per_mille: int(v, "random_per_mille")?,
+		deferred_payment_for: aeo(v.get("deferred_payment_for"))?.map(AeoArg::kind),
+		mirror_tolerance_bp: int(v, "mirror_tolerance_bp")?,
+	})
+}
+
 async fn lodge_many(ctx: &Ctx, chain: &Chain, file: &Path, chunk: usize) -> Result<Json> {
-	let text = read(file)?;
-	let v: Json = serde_json::from_str(&text)
-		.map_err(|e| Error::new(format!("{}: not JSON: {e}", file.display())))?;
+	let v = read_json(file)?;
 	let list = v.get("declarations").unwrap_or(&v).as_array().ok_or_else(|| {
 		Error::new(format!("{}: a list of declarations is required", file.display()))
 	})?;

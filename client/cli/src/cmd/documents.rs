@@ -73,6 +73,36 @@ pub enum Documents {
 		#[arg(long)]
 		reference: Option<String>,
 	},
+	/// Remove an anchor without readers, releasing its deposit (signed by the owner).
+	Remove {
+		/// The document: a file or its hash.
+		#[arg(value_parser = args::hash_or_file)]
+		document: H256,
+	},
+	/// Give a reader a key envelope for a document, or replace the one it has (signed by the
+	/// owner). The envelope is the document's content key sealed to the reader's published
+	/// encryption key (`tradechain-seal`).
+	GrantAccess {
+		/// The document: a file or its hash.
+		#[arg(value_parser = args::hash_or_file)]
+		document: H256,
+		/// The reader.
+		#[arg(value_parser = args::account)]
+		reader: AccountId32,
+		/// The key envelope: a file, or its bytes in 0x hex.
+		// Fully qualified: clap would read `Vec<u8>` as a repeated byte argument.
+		#[arg(long, value_parser = args::bytes_or_file)]
+		envelope: ::std::vec::Vec<u8>,
+	},
+	/// Take a reader's key envelope back (signed by the owner).
+	RevokeAccess {
+		/// The document: a file or its hash.
+		#[arg(value_parser = args::hash_or_file)]
+		document: H256,
+		/// The reader.
+		#[arg(value_parser = args::account)]
+		reader: AccountId32,
+	},
 	/// Issue a transferable document (bill of lading) to a holder (signed by a carrier).
 	IssueTransferable {
 		/// The document: a file or its hash.
@@ -81,6 +111,9 @@ pub enum Documents {
 		/// The first holder.
 		#[arg(value_parser = args::account)]
 		holder: AccountId32,
+		/// A short reference (e.g. the bill's number).
+		#[arg(long)]
+		reference: Option<String>,
 	},
 	/// Endorse a transferable document to another holder (signed by the holder).
 	Endorse {
@@ -93,6 +126,13 @@ pub enum Documents {
 	},
 	/// Accept a pending endorsement (signed by the endorsee).
 	AcceptEndorsement {
+		/// The document: a file or its hash.
+		#[arg(value_parser = args::hash_or_file)]
+		document: H256,
+	},
+	/// Withdraw a pending endorsement (signed by the holder) or decline it (signed by the
+	/// endorsee).
+	CancelEndorsement {
 		/// The document: a file or its hash.
 		#[arg(value_parser = args::hash_or_file)]
 		document: H256,
@@ -123,8 +163,19 @@ impl Documents {
 				out["hash"] = format!("{document:?}").into();
 				out
 			}
-			Documents::IssueTransferable { document, holder } => {
-				let call = tx.issue_transferable(document, holder, None);
+			Documents::Remove { document } => {
+				chain.submit(&tx.remove(document), &ctx.signer()?).await?.summary()
+			}
+			Documents::GrantAccess { document, reader, envelope } => {
+				let call = tx.grant_access(document, reader, BoundedVec(envelope));
+				chain.submit(&call, &ctx.signer()?).await?.summary()
+			}
+			Documents::RevokeAccess { document, reader } => {
+				chain.submit(&tx.revoke_access(document, reader), &ctx.signer()?).await?.summary()
+			}
+			Documents::IssueTransferable { document, holder, reference } => {
+				let reference = reference.map(|r| BoundedVec(r.into_bytes()));
+				let call = tx.issue_transferable(document, holder, reference);
 				chain.submit(&call, &ctx.signer()?).await?.summary()
 			}
 			Documents::Endorse { document, to } => {
@@ -132,6 +183,9 @@ impl Documents {
 			}
 			Documents::AcceptEndorsement { document } => {
 				chain.submit(&tx.accept_endorsement(document), &ctx.signer()?).await?.summary()
+			}
+			Documents::CancelEndorsement { document } => {
+				chain.submit(&tx.cancel_endorsement(document), &ctx.signer()?).await?.summary()
 			}
 			Documents::Surrender { document } => {
 				chain.submit(&tx.surrender(document), &ctx.signer()?).await?.summary()

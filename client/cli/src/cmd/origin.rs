@@ -65,11 +65,62 @@ pub enum Origin {
 		#[arg(long)]
 		details: PathBuf,
 	},
+	/// Issue an amendment that replaces a certificate (signed by an origin issuer of its
+	/// country). The details are a JSON file as for `issue`.
+	Replace {
+		/// The certificate replaced: a file or its hash.
+		#[arg(value_parser = args::hash_or_file)]
+		old: H256,
+		/// The amendment: a file or its hash.
+		#[arg(value_parser = args::hash_or_file)]
+		new: H256,
+		/// The amendment's details (JSON file).
+		#[arg(long)]
+		details: PathBuf,
+	},
+	/// Apply for a certificate (signed by the exporter, an economic operator). The details are a
+	/// JSON file as for `issue`; the application's id is printed.
+	Apply {
+		/// The details (JSON file).
+		#[arg(long)]
+		details: PathBuf,
+	},
+	/// Withdraw an application, releasing its deposit (signed by the applicant).
+	WithdrawApplication {
+		/// The application id.
+		id: u32,
+	},
+	/// Issue the certificate an exporter applied for (signed by an origin issuer of its
+	/// country).
+	ApproveApplication {
+		/// The application id.
+		id: u32,
+		/// The certificate: a file or its hash.
+		#[arg(value_parser = args::hash_or_file)]
+		certificate: H256,
+	},
+	/// Reject an application, releasing its deposit (signed by an origin issuer of its country).
+	RejectApplication {
+		/// The application id.
+		id: u32,
+		/// Why.
+		#[arg(long)]
+		reason: String,
+	},
 	/// Accept a certificate for an import (signed by the destination's customs).
 	Accept {
 		/// The certificate: a file or its hash.
 		#[arg(value_parser = args::hash_or_file)]
 		certificate: H256,
+	},
+	/// Reject a certificate (signed by the destination's customs).
+	Reject {
+		/// The certificate: a file or its hash.
+		#[arg(value_parser = args::hash_or_file)]
+		certificate: H256,
+		/// Why.
+		#[arg(long)]
+		reason: String,
 	},
 	/// Revoke a certificate (signed by its issuer).
 	Revoke {
@@ -79,6 +130,13 @@ pub enum Origin {
 		/// Why.
 		#[arg(long)]
 		reason: String,
+	},
+	/// Remove a certificate whose validity ended more than the retention period ago, releasing
+	/// its deposit to the issuer (signed by anyone).
+	Purge {
+		/// The certificate: a file or its hash.
+		#[arg(value_parser = args::hash_or_file)]
+		certificate: H256,
 	},
 	/// Anchor a batch by its Merkle root (signed by an origin issuer).
 	AnchorBatch {
@@ -91,6 +149,47 @@ pub enum Origin {
 		/// Valid until (milliseconds, YYYY-MM-DD or +<days>d).
 		#[arg(long, value_parser = args::time)]
 		valid_until: u64,
+	},
+	/// Revoke one certificate of an anchored batch, by its Merkle proof (signed by an origin
+	/// issuer of the batch's country); the proof is built from the batch's leaves.
+	RevokeBatchCertificate {
+		/// The batch's Merkle root.
+		#[arg(long, value_parser = args::hash)]
+		root: H256,
+		/// The batch's leaves: a CSV as given to `issue-batch`, or a file of 0x hashes.
+		#[arg(long)]
+		leaves: PathBuf,
+		/// The certificate: a file or its hash.
+		#[arg(value_parser = args::hash_or_file)]
+		certificate: H256,
+		/// Why.
+		#[arg(long)]
+		reason: String,
+	},
+	/// Remove a batch whose validity ended more than the retention period ago, with its
+	/// revocations, releasing its deposit to the issuer (signed by anyone).
+	PurgeBatch {
+		/// The batch's Merkle root.
+		#[arg(value_parser = args::hash)]
+		root: H256,
+		/// The batch's count of revoked certificates, or more (default: read from the chain).
+		#[arg(long)]
+		revoked: Option<u32>,
+	},
+	/// List or update a trade agreement of one's country (signed by a trade ministry).
+	SetAgreement {
+		/// The agreement's code (e.g. `AFCFTA`, `EU-KE-EPA`).
+		#[arg(value_parser = args::agreement)]
+		agreement: args::Agreement,
+		/// A partner country (repeatable).
+		#[arg(long = "partner", value_parser = args::country, required = true)]
+		partners: Vec<args::Country>,
+	},
+	/// Delist a trade agreement of one's country (signed by a trade ministry).
+	RemoveAgreement {
+		/// The agreement's code.
+		#[arg(value_parser = args::agreement)]
+		agreement: args::Agreement,
 	},
 	/// Hash each CSV row's certificate document, anchor them as one Merkle batch and write every
 	/// row's proof to a JSON file. Rows: a `file` column (a path, relative to the CSV) names the
@@ -117,42 +216,100 @@ impl Origin {
 		let chain = ctx.chain().await?;
 		let apis = tradechain::runtime_apis().certificates_api();
 		let tx = tradechain::transactions().certificates_of_origin();
+		let text = |s: String| BoundedVec(s.into_bytes());
 		let out = match self {
 			Origin::Status { certificate } => {
 				chain.read(apis.certificate_status(certificate)).await?
 			}
 			Origin::Show { certificate } => chain.read(apis.certificate(certificate)).await?,
 			Origin::BatchStatus { root, leaves, certificate } => {
-				let leaves = read_leaves(&leaves)?;
-				let index = leaves
-					.iter()
-					.position(|l| l.0 == certificate.0)
-					.ok_or_else(|| Error::new("the certificate is not among the batch's leaves"))?;
-				let proof = tradechain_primitives::batch_proof(&leaves, index as u32)
-					.ok_or_else(|| Error::new("the batch is too large for a proof"))?;
-				chain
-					.read(apis.batch_certificate_status(root, certificate, chain_proof(&proof)))
-					.await?
+				let proof = chain_proof(&leaf_proof(&leaves, certificate)?);
+				chain.read(apis.batch_certificate_status(root, certificate, proof)).await?
 			}
 			Origin::Issue { certificate, details } => {
-				let text = std::fs::read_to_string(&details)
-					.ctx(&format!("cannot read {}", details.display()))?;
-				let details = parse_details(&text)
-					.map_err(|e| Error::new(format!("{}: {e}", details.display())))?;
-				let call = tx.issue(certificate, details);
+				let call = tx.issue(certificate, read_details(&details)?);
+				chain.submit(&call, &ctx.signer()?).await?.summary()
+			}
+			Origin::Replace { old, new, details } => {
+				let call = tx.replace(old, new, read_details(&details)?);
+				chain.submit(&call, &ctx.signer()?).await?.summary()
+			}
+			Origin::Apply { details } => {
+				let included =
+					chain.submit(&tx.apply(read_details(&details)?), &ctx.signer()?).await?;
+				let applied = included
+					.events
+					.find_first::<tradechain::certificates_of_origin::events::Applied>()
+					.transpose()
+					.ctx("decoding the Applied event")?;
+				let mut out = included.summary();
+				out["id"] = applied.map(|a| a.id).into();
+				out
+			}
+			Origin::WithdrawApplication { id } => {
+				chain.submit(&tx.withdraw_application(id), &ctx.signer()?).await?.summary()
+			}
+			Origin::ApproveApplication { id, certificate } => {
+				let call = tx.approve_application(id, certificate);
+				chain.submit(&call, &ctx.signer()?).await?.summary()
+			}
+			Origin::RejectApplication { id, reason } => {
+				let call = tx.reject_application(id, text(reason));
 				chain.submit(&call, &ctx.signer()?).await?.summary()
 			}
 			Origin::Accept { certificate } => {
 				chain.submit(&tx.accept(certificate), &ctx.signer()?).await?.summary()
 			}
+			Origin::Reject { certificate, reason } => {
+				chain.submit(&tx.reject(certificate, text(reason)), &ctx.signer()?).await?.summary()
+			}
 			Origin::Revoke { certificate, reason } => {
-				let call = tx.revoke(certificate, BoundedVec(reason.into_bytes()));
-				chain.submit(&call, &ctx.signer()?).await?.summary()
+				chain.submit(&tx.revoke(certificate, text(reason)), &ctx.signer()?).await?.summary()
+			}
+			Origin::Purge { certificate } => {
+				chain.submit(&tx.purge(certificate), &ctx.signer()?).await?.summary()
 			}
 			Origin::AnchorBatch { root, leaves, valid_until } => {
 				let call = tx.anchor_batch(root, leaves, valid_until);
 				chain.submit(&call, &ctx.signer()?).await?.summary()
 			}
+			Origin::RevokeBatchCertificate { root, leaves, certificate, reason } => {
+				let proof = chain_proof(&leaf_proof(&leaves, certificate)?);
+				let call = tx.revoke_batch_certificate(root, certificate, proof, text(reason));
+				chain.submit(&call, &ctx.signer()?).await?.summary()
+			}
+			Origin::PurgeBatch { root, revoked } => {
+				let revoked = match revoked {
+					Some(n) => n,
+					None => {
+						// The witness the chain checks: the batch's count of revocations.
+						let at = chain.at().await?;
+						let batches = tradechain::storage().certificates_of_origin().batches();
+						let batch = at
+							.storage()
+							.entry(batches)
+							.ctx("CertificatesOfOrigin::Batches")?
+							.try_fetch((root,))
+							.await
+							.ctx("reading CertificatesOfOrigin::Batches")?
+							.ok_or_else(|| {
+								Error::new(format!("no batch has root {}", hex(&root.0)))
+							})?;
+						let batch = batch.decode().ctx("decoding the batch")?;
+						batch.revoked
+					}
+				};
+				chain.submit(&tx.purge_batch(root, revoked), &ctx.signer()?).await?.summary()
+			}
+			Origin::SetAgreement { agreement, partners } => {
+				let partners = BoundedVec(partners.into_iter().map(args::Country::code).collect());
+				let call = tx.set_agreement(agreement.code(), partners);
+				chain.submit(&call, &ctx.signer()?).await?.summary()
+			}
+			Origin::RemoveAgreement { agreement } => chain
+				.submit(&tx.remove_agreement(agreement.code()), &ctx.signer()?)
+				.await?
+				.summary(),
 			Origin::IssueBatch { .. } => unreachable!("handled above"),
 		};
 		ctx.print(&out);
@@ -169,6 +326,17 @@ pub fn chain_proof(
 		number_of_leaves: p.number_of_leaves,
 		items: BoundedVec(p.items.iter().map(|h| H256(h.0)).collect()),
 	}
+}
+
+/// The Merkle proof of `certificate` among a batch's leaves (see [`read_leaves`]).
+fn leaf_proof(leaves: &Path, certificate: H256) -> Result<tradechain_primitives::BatchProof> {
+	let leaves = read_leaves(leaves)?;
+	let index = leaves
+		.iter()
+		.position(|l| l.0 == certificate.0)
+		.ok_or_else(|| Error::new("the certificate is not among the batch's leaves"))?;
+	tradechain_primitives::batch_proof(&leaves, index as u32)
+		.ok_or_else(|| Error::new("the batch is too large for a proof"))
 }
 
 /// The fields of a CSV line (RFC 4180 quoting: `"a, b"`, `""` for a quote).
@@ -327,6 +495,14 @@ async fn issue_batch(
 		"proofs": path.display().to_string(),
 	}));
 	Ok(())
+}
+
+/// Certificate details from a JSON file (see `origin issue --help`).
+fn read_details(
+	path: &Path,
+) -> Result<CertificateDetails<AccountId32, BoundedVec<GoodsLine>, BoundedVec<u8>>> {
+	let text = std::fs::read_to_string(path).ctx(&format!("cannot read {}", path.display()))?;
+	parse_details(&text).map_err(|e| Error::new(format!("{}: {e}", path.display())))
 }
 
 /// Certificate details from JSON (see `origin issue --help`).

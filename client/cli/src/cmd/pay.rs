@@ -8,11 +8,14 @@ use crate::{
 	chain::tradechain::{
 		self,
 		runtime_types::{
-			bounded_collections::bounded_vec::BoundedVec, pallet_payments::types::Condition,
+			bounded_collections::bounded_vec::BoundedVec,
+			pallet_payments::types::{Condition, Settlement},
+			sp_arithmetic::per_things::Perbill,
 			tradechain_primitives::payments::Location,
 		},
 	},
 	error::{Context, Result},
+	json::number,
 	Ctx,
 };
 
@@ -133,6 +136,24 @@ pub enum Pay {
 		#[arg(long)]
 		reason: String,
 	},
+	/// Settle a disputed escrow: the seller gets a share of what it still holds, the buyer the
+	/// rest (signed by its arbiter).
+	Settle {
+		/// The escrow id.
+		id: u64,
+		/// The seller's share in percent, e.g. `70%`.
+		#[arg(long, value_parser = args::perbill)]
+		seller_share: u32,
+	},
+	/// Pay deferred duties owed to a country into its treasury (signed by the declarant).
+	SettleDeferredDuty {
+		/// The country.
+		#[arg(value_parser = args::country)]
+		country: args::Country,
+		/// The amount (plancks or `<n> TRD`; default: all that is owed).
+		#[arg(long, value_parser = args::amount)]
+		amount: Option<u128>,
+	},
 }
 
 impl Pay {
@@ -172,6 +193,40 @@ impl Pay {
 			Pay::Dispute { id, reason } => {
 				let call = tx.dispute(id, BoundedVec(reason.into_bytes()));
 				chain.submit(&call, &ctx.signer()?).await?.summary()
+			}
+			Pay::Settle { id, seller_share } => {
+				let call = tx.settle(id, Settlement { seller_share: Perbill(seller_share) });
+				let included = chain.submit(&call, &ctx.signer()?).await?;
+				let settled = included
+					.events
+					.find_first::<tradechain::payments::events::Settled>()
+					.transpose()
+					.ctx("decoding the Settled event")?;
+				let mut out = included.summary();
+				out["toSeller"] = settled.as_ref().map(|s| number(s.to_seller)).into();
+				out["toBuyer"] = settled.map(|s| number(s.to_buyer)).into();
+				out
+			}
+			Pay::SettleDeferredDuty { country, amount } => {
+				let signer = ctx.signer()?;
+				let amount = match amount {
+					Some(amount) => amount,
+					None => {
+						let who = signer.public_key().to_account_id();
+						chain.call(apis.deferred_duty(who, country.code())).await?
+					}
+				};
+				let call = tx.settle_deferred_duty(country.code(), amount);
+				let included = chain.submit(&call, &signer).await?;
+				let settled = included
+					.events
+					.find_first::<tradechain::payments::events::DeferredDutySettled>()
+					.transpose()
+					.ctx("decoding the DeferredDutySettled event")?;
+				let mut out = included.summary();
+				out["amount"] = number(amount);
+				out["remaining"] = settled.map(|s| number(s.remaining)).into();
+				out
 			}
 		};
 		ctx.print(&out);

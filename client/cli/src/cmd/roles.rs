@@ -113,6 +113,11 @@ pub enum Roles {
 		#[arg(long)]
 		operator_id: Option<String>,
 	},
+	/// Withdraw one's pending application, releasing its deposit (signed by the applicant).
+	WithdrawApplication {
+		/// The operator kind applied for.
+		kind: OperatorArg,
+	},
 	/// Approve an application (signed by the country's customs).
 	Approve {
 		/// The applicant.
@@ -121,12 +126,61 @@ pub enum Roles {
 		/// The operator kind applied for.
 		kind: OperatorArg,
 	},
+	/// Reject an application, releasing its deposit (signed by the country's customs).
+	Reject {
+		/// The applicant.
+		#[arg(value_parser = args::account)]
+		who: AccountId32,
+		/// The operator kind applied for.
+		kind: OperatorArg,
+		/// Why.
+		#[arg(long)]
+		reason: String,
+	},
+	/// Suspend an operator (signed by its country's customs).
+	Suspend {
+		/// The operator.
+		#[arg(value_parser = args::account)]
+		who: AccountId32,
+		/// The operator kind.
+		kind: OperatorArg,
+		/// Why.
+		#[arg(long)]
+		reason: String,
+	},
+	/// Lift an operator's suspension (signed by its country's customs).
+	Reinstate {
+		/// The operator.
+		#[arg(value_parser = args::account)]
+		who: AccountId32,
+		/// The operator kind.
+		kind: OperatorArg,
+	},
+	/// Remove an operator, releasing its deposit and operator id (signed by its country's
+	/// customs).
+	Remove {
+		/// The operator.
+		#[arg(value_parser = args::account)]
+		who: AccountId32,
+		/// The operator kind.
+		kind: OperatorArg,
+		/// Why.
+		#[arg(long)]
+		reason: String,
+	},
+	/// Give up one's operator role, releasing its deposit (signed by the operator).
+	Resign {
+		/// The operator kind.
+		kind: OperatorArg,
+	},
 	/// Publish one's X25519 encryption key (signed).
 	SetEncryptionKey {
 		/// The 32-byte public key in hex.
 		#[arg(value_parser = args::hash)]
 		key: subxt::utils::H256,
 	},
+	/// Remove one's encryption key, releasing its deposit (signed).
+	ClearEncryptionKey,
 }
 
 impl Roles {
@@ -135,6 +189,7 @@ impl Roles {
 		let chain = ctx.chain().await?;
 		let apis = tradechain::runtime_apis().roles_api();
 		let tx = tradechain::transactions().roles();
+		let text = |s: String| BoundedVec(s.into_bytes());
 		let out = match self {
 			Roles::Of { who } => chain.read(apis.roles_of(who)).await?,
 			Roles::Holders { role, country } => {
@@ -146,13 +201,37 @@ impl Roles {
 				let call = tx.apply(kind.kind(), country.code(), id);
 				chain.submit(&call, &ctx.signer()?).await?.summary()
 			}
+			Roles::WithdrawApplication { kind } => {
+				chain.submit(&tx.withdraw_application(kind.kind()), &ctx.signer()?).await?.summary()
+			}
 			Roles::Approve { who, kind } => {
 				let call = tx.approve(who, kind.kind());
 				chain.submit(&call, &ctx.signer()?).await?.summary()
 			}
+			Roles::Reject { who, kind, reason } => {
+				let call = tx.reject(who, kind.kind(), text(reason));
+				chain.submit(&call, &ctx.signer()?).await?.summary()
+			}
+			Roles::Suspend { who, kind, reason } => {
+				let call = tx.suspend(who, kind.kind(), text(reason));
+				chain.submit(&call, &ctx.signer()?).await?.summary()
+			}
+			Roles::Reinstate { who, kind } => {
+				chain.submit(&tx.reinstate(who, kind.kind()), &ctx.signer()?).await?.summary()
+			}
+			Roles::Remove { who, kind, reason } => {
+				let call = tx.remove_operator(who, kind.kind(), text(reason));
+				chain.submit(&call, &ctx.signer()?).await?.summary()
+			}
+			Roles::Resign { kind } => {
+				chain.submit(&tx.resign(kind.kind()), &ctx.signer()?).await?.summary()
+			}
 			Roles::SetEncryptionKey { key } => {
 				let call = tx.set_encryption_key(key.0);
 				chain.submit(&call, &ctx.signer()?).await?.summary()
+			}
+			Roles::ClearEncryptionKey => {
+				chain.submit(&tx.clear_encryption_key(), &ctx.signer()?).await?.summary()
 			}
 		};
 		ctx.print(&out);

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::Subcommand;
+use clap::{Args, Subcommand};
 use serde_json::{json, Value as Json};
 use subxt::utils::{AccountId32, Static, H256};
 use tradechain_epcis::{chain::to_chain, Event};
@@ -35,6 +35,29 @@ fn range(s: &str) -> std::result::Result<(i32, i32), String> {
 	let (a, b) = s.split_once(':').ok_or_else(bad)?;
 	let milli = |t: &str| t.trim().parse::<f64>().map(|v| (v * 1000.0).round() as i32);
 	Ok((milli(a).map_err(|_| bad())?, milli(b).map_err(|_| bad())?))
+}
+
+/// An item's condition rules as options.
+#[derive(Args)]
+pub struct Conditions {
+	/// A temperature range in °C the item must stay in, e.g. `2:8`.
+	#[arg(long, value_parser = range)]
+	temperature: Option<(i32, i32)>,
+	/// A relative humidity range in %, e.g. `30:60`.
+	#[arg(long, value_parser = range)]
+	humidity: Option<(i32, i32)>,
+	/// Best before / expiry (milliseconds, YYYY-MM-DD or +<days>d).
+	#[arg(long, value_parser = args::time)]
+	expires: Option<u64>,
+}
+
+impl Conditions {
+	/// The chain's form: none when no option is given.
+	fn rules(self) -> Option<ConditionRules> {
+		let Conditions { temperature, humidity, expires } = self;
+		(temperature.is_some() || humidity.is_some() || expires.is_some())
+			.then_some(ConditionRules { temperature, humidity, expires_at: expires })
+	}
 }
 
 /// Traceability commands. An item is given by its EPC URI or its key (0x + 64 hex digits).
@@ -87,12 +110,17 @@ pub enum Trace {
 	CreateItem {
 		/// The EPC URI (SGTIN, SSCC, GRAI or LGTIN).
 		epc: String,
-		/// A temperature range in °C the item must stay in, e.g. `2:8`.
-		#[arg(long, value_parser = range)]
-		temperature: Option<(i32, i32)>,
-		/// A relative humidity range in %, e.g. `30:60`.
-		#[arg(long, value_parser = range)]
-		humidity: Option<(i32, i32)>,
+		#[command(flatten)]
+		conditions: Conditions,
+	},
+	/// Set or clear an item's condition rules (signed by its custodian); without any option the
+	/// rules are cleared.
+	SetConditions {
+		/// The item.
+		#[arg(value_parser = args::item)]
+		item: H256,
+		#[command(flatten)]
+		conditions: Conditions,
 	},
 	/// Record the events of an EPCIS 2.0 JSON document (signed by the items' custodian); events
 	/// already recorded are skipped. The items must exist (see `import`).
@@ -126,6 +154,22 @@ pub enum Trace {
 		/// The item.
 		#[arg(value_parser = args::item)]
 		item: H256,
+	},
+	/// Withdraw a custody offer (signed by the custodian) or decline it (signed by the offered
+	/// party).
+	Cancel {
+		/// The item.
+		#[arg(value_parser = args::item)]
+		item: H256,
+	},
+	/// Anchor sensor readings by the Merkle root of their hashes (signed by an agency or
+	/// operator; with `--item`, by its custodian); check one later with `verify-reading`.
+	AnchorReadings {
+		/// A file with every reading's hash (0x hex, one a line, in order).
+		leaves: PathBuf,
+		/// The item the readings are of.
+		#[arg(long, value_parser = args::item)]
+		item: Option<H256>,
 	},
 }
 
@@ -164,14 +208,12 @@ impl Trace {
 				println!("{doc}");
 				return Ok(());
 			}
-			Trace::CreateItem { epc, temperature, humidity } => {
+			Trace::CreateItem { epc, conditions } => {
 				let parsed =
 					tradechain_epcis::chain::Epc::parse(epc.as_bytes()).ok_or_else(|| {
 						Error::new(format!("`{epc}` is not an EPC URI the chain knows"))
 					})?;
-				let conditions = (temperature.is_some() || humidity.is_some())
-					.then_some(ConditionRules { temperature, humidity, expires_at: None });
-				let call = tx.create_item(Epc(BoundedVec(epc.into_bytes())), conditions);
+				let call = tx.create_item(Epc(BoundedVec(epc.into_bytes())), conditions.rules());
 				let mut out = chain.submit(&call, &ctx.signer()?).await?.summary();
 				out["item"] = hex(&parsed.item_ref().0).into();
 				out
@@ -183,6 +225,24 @@ impl Trace {
 			}
 			Trace::Accept { item } => {
 				chain.submit(&tx.accept_custody(item), &ctx.signer()?).await?.summary()
+			}
+			Trace::Cancel { item } => {
+				chain.submit(&tx.cancel_custody(item), &ctx.signer()?).await?.summary()
+			}
+			Trace::SetConditions { item, conditions } => {
+				let call = tx.set_conditions(item, conditions.rules());
+				chain.submit(&call, &ctx.signer()?).await?.summary()
+			}
+			Trace::AnchorReadings { leaves, item } => {
+				let leaves = crate::cmd::origin::read_leaves(&leaves)?;
+				let count =
+					u32::try_from(leaves.len()).map_err(|_| Error::new("too many readings"))?;
+				let root = H256(tradechain_primitives::batch_root(&leaves).0);
+				let call = tx.anchor_readings(root, count, item);
+				let mut out = chain.submit(&call, &ctx.signer()?).await?.summary();
+				out["root"] = hex(&root.0).into();
+				out["leaves"] = count.into();
+				out
 			}
 		};
 		ctx.print(&out);

@@ -1,0 +1,259 @@
+//! The trade pallets' wiring, shared by every Tradechain runtime.
+//!
+//! Pallets see each other only through the traits of `tradechain-primitives`; this module says
+//! which pallet answers which trait, what each record's deposit is and how large records may
+//! grow. A runtime calls [`impl_trade_pallets!`](crate::impl_trade_pallets) once.
+
+use core::marker::PhantomData;
+use frame_support::parameter_types;
+use tradechain_primitives::IdentityVerifier;
+
+use crate::{currency::deposit, Balance};
+
+/// A day in milliseconds.
+pub const DAY_MS: u64 = 24 * 60 * 60 * 1000;
+
+parameter_types! {
+	/// A role record or application: account, role, country, operator id, status, deposit.
+	pub const RegistrationDeposit: Balance = deposit(2, 160);
+	/// An encryption key record.
+	pub const KeyDeposit: Balance = deposit(1, 80);
+	/// A document anchor: hash, owner, kind, time, reference.
+	pub const DocumentDeposit: Balance = deposit(1, 180);
+	/// A key envelope.
+	pub const GrantDeposit: Balance = deposit(1, 160);
+	/// A certificate of origin (up to 32 goods lines, texts of 256 bytes): about 2.6 kB at most.
+	pub const CertificateDeposit: Balance = deposit(1, 2_600);
+	/// A batch of certificates: root, issuer, counts, times.
+	pub const BatchDeposit: Balance = deposit(1, 140);
+	/// An exporter's application for a certificate of origin.
+	pub const OriginApplicationDeposit: Balance = deposit(1, 2_600);
+	/// An operator's AEO application.
+	pub const AeoApplicationDeposit: Balance = deposit(1, 100);
+	/// An escrow record (up to 8 conditions) and its two index entries.
+	pub const EscrowDeposit: Balance = deposit(3, 800);
+	/// The smallest escrow or partial share: a thousand existential deposits.
+	pub const MinEscrow: Balance = 1_000 * crate::currency::EXISTENTIAL_DEPOSIT;
+	/// Escrow deadlines are at most two years away.
+	pub const MaxEscrowDeadline: u64 = 2 * 365 * DAY_MS;
+	/// Declarations are kept ten years after lodging (customs audit periods) before anyone may
+	/// purge them.
+	pub const DeclarationRetention: u64 = 10 * 365 * DAY_MS;
+	/// A traced item and its history of up to 64 events (about 700 bytes each).
+	pub const ItemDeposit: Balance = deposit(65, 45_000);
+	/// An anchor of readings.
+	pub const ReadingsAnchorDeposit: Balance = deposit(1, 120);
+	/// Derives the per-country treasury accounts that collect duties.
+	pub const TreasuryPalletId: frame_support::PalletId = frame_support::PalletId(*b"tc/duty_");
+	/// Certificates and batches are valid for at most a year.
+	pub const MaxCertificateValidity: u64 = 365 * DAY_MS;
+	/// Origin records are kept five years after their validity (the usual customs retention
+	/// period for proofs of origin) before anyone may purge them.
+	pub const OriginRetention: u64 = 5 * 365 * DAY_MS;
+
+	/// An identity record: registration, judgements and bounded fields.
+	pub const IdentityBasicDeposit: Balance = deposit(1, 258);
+	/// Each byte of identity information.
+	pub const IdentityByteDeposit: Balance = deposit(0, 1);
+	/// A username.
+	pub const IdentityUsernameDeposit: Balance = deposit(0, 32);
+	/// A sub-account of an identity.
+	pub const IdentitySubAccountDeposit: Balance = deposit(1, 53);
+}
+
+/// A positive judgement is `Reasonable` or `KnownGood` from any registrar of pallet-identity
+/// (agencies act as registrars).
+pub struct IdentityJudgement<R>(PhantomData<R>);
+impl<R: pallet_identity::Config> IdentityVerifier<R::AccountId> for IdentityJudgement<R>
+where
+	R::IdentityInformation: Default,
+{
+	fn has_positive_judgement(who: &R::AccountId) -> bool {
+		use pallet_identity::Judgement;
+		pallet_identity::IdentityOf::<R>::get(who).is_some_and(|registration| {
+			registration
+				.judgements
+				.iter()
+				.any(|(_, j)| matches!(j, Judgement::Reasonable | Judgement::KnownGood))
+		})
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn judge_for_benchmarks(who: &R::AccountId) {
+		let judgements = alloc::vec![(0, pallet_identity::Judgement::KnownGood)]
+			.try_into()
+			.expect("one judgement is within MaxRegistrars");
+		pallet_identity::IdentityOf::<R>::insert(
+			who,
+			pallet_identity::Registration {
+				judgements,
+				deposit: Default::default(),
+				info: Default::default(),
+			},
+		);
+	}
+}
+
+/// Sets pallet-timestamp's time for the trade pallets' benchmarks.
+pub struct BenchmarkTime<R>(PhantomData<R>);
+#[cfg(feature = "runtime-benchmarks")]
+impl<R: pallet_timestamp::Config<Moment = u64>> tradechain_primitives::BenchmarkTime
+	for BenchmarkTime<R>
+{
+	fn set_time(ms: u64) {
+		pallet_timestamp::Now::<R>::put(ms);
+	}
+}
+
+/// Writes `impl X::Config for Runtime` for pallet-identity and the seven trade pallets.
+///
+/// Call it in the runtime crate, where these names are in scope as in every Tradechain runtime:
+/// `Runtime`, `RuntimeEvent`, `RuntimeHoldReason`, `Signature`, `DAYS` and the pallets `Balances`,
+/// `Timestamp`, `Roles`, `Documents`, `CertificatesOfOrigin`, `Aeo`, `Payments`, `Customs`,
+/// `Traceability`. The runtime chooses only who governs: `governance_origin` appoints agencies,
+/// lists trade agreements and manages identity registrars.
+///
+/// ```ignore
+/// tradechain_runtime_common::impl_trade_pallets!(governance_origin = GovernanceOrigin);
+/// ```
+#[macro_export]
+macro_rules! impl_trade_pallets {
+	(governance_origin = $governance:ty $(,)?) => {
+		impl pallet_identity::Config for Runtime {
+			type RuntimeEvent = RuntimeEvent;
+			type Currency = Balances;
+			type BasicDeposit = $crate::trade::IdentityBasicDeposit;
+			type ByteDeposit = $crate::trade::IdentityByteDeposit;
+			type UsernameDeposit = $crate::trade::IdentityUsernameDeposit;
+			type SubAccountDeposit = $crate::trade::IdentitySubAccountDeposit;
+			type MaxSubAccounts = frame_support::traits::ConstU32<16>;
+			type IdentityInformation =
+				pallet_identity::legacy::IdentityInfo<frame_support::traits::ConstU32<16>>;
+			type MaxRegistrars = frame_support::traits::ConstU32<32>;
+			/// Slashed identity deposits are burned.
+			type Slashed = ();
+			/// Agencies act as identity registrars: governance adds them.
+			type ForceOrigin = $governance;
+			type RegistrarOrigin = $governance;
+			type OffchainSignature = Signature;
+			type SigningPublicKey = <Signature as sp_runtime::traits::Verify>::Signer;
+			type UsernameAuthorityOrigin = $governance;
+			type PendingUsernameExpiration = frame_support::traits::ConstU32<{ 7 * DAYS }>;
+			type UsernameGracePeriod = frame_support::traits::ConstU32<{ 30 * DAYS }>;
+			type MaxSuffixLength = frame_support::traits::ConstU32<7>;
+			type MaxUsernameLength = frame_support::traits::ConstU32<32>;
+			#[cfg(feature = "runtime-benchmarks")]
+			type BenchmarkHelper = ();
+			type WeightInfo = pallet_identity::weights::SubstrateWeight<Runtime>;
+		}
+
+		impl pallet_roles::Config for Runtime {
+			type Currency = Balances;
+			type RuntimeHoldReason = RuntimeHoldReason;
+			type GovernanceOrigin = $governance;
+			type IdentityVerifier = $crate::trade::IdentityJudgement<Runtime>;
+			type RegistrationDeposit = $crate::trade::RegistrationDeposit;
+			type KeyDeposit = $crate::trade::KeyDeposit;
+			type MaxReasonLength = frame_support::traits::ConstU32<256>;
+			type WeightInfo = pallet_roles::weights::SubstrateWeight<Runtime>;
+		}
+
+		impl pallet_documents::Config for Runtime {
+			type Currency = Balances;
+			type RuntimeHoldReason = RuntimeHoldReason;
+			type Roles = Roles;
+			type EncryptionKeys = Roles;
+			type Time = Timestamp;
+			type DocumentDeposit = $crate::trade::DocumentDeposit;
+			type GrantDeposit = $crate::trade::GrantDeposit;
+			type MaxReferenceLength = frame_support::traits::ConstU32<64>;
+			/// A sealed 32-byte content key is 80 bytes (ephemeral key, key, tag); room for HPKE.
+			type MaxEnvelopeLength = frame_support::traits::ConstU32<256>;
+			type MaxGrants = frame_support::traits::ConstU32<32>;
+			type MaxHistory = frame_support::traits::ConstU32<64>;
+			type WeightInfo = pallet_documents::weights::SubstrateWeight<Runtime>;
+		}
+
+		impl pallet_certificates_of_origin::Config for Runtime {
+			type Currency = Balances;
+			type RuntimeHoldReason = RuntimeHoldReason;
+			type Roles = Roles;
+			type GovernanceOrigin = $governance;
+			type Time = Timestamp;
+			type CertificateDeposit = $crate::trade::CertificateDeposit;
+			type BatchDeposit = $crate::trade::BatchDeposit;
+			type ApplicationDeposit = $crate::trade::OriginApplicationDeposit;
+			type MaxGoodsLines = frame_support::traits::ConstU32<32>;
+			type MaxReasonLength = frame_support::traits::ConstU32<256>;
+			/// The African Continental FTA has 54 parties.
+			type MaxPartners = frame_support::traits::ConstU32<64>;
+			type MaxRevokedPerBatch = frame_support::traits::ConstU32<1_000>;
+			type MaxValidity = $crate::trade::MaxCertificateValidity;
+			type RetentionPeriod = $crate::trade::OriginRetention;
+			type WeightInfo = pallet_certificates_of_origin::weights::SubstrateWeight<Runtime>;
+			#[cfg(feature = "runtime-benchmarks")]
+			type BenchmarkHelper = $crate::trade::BenchmarkTime<Runtime>;
+		}
+
+		impl pallet_aeo::Config for Runtime {
+			type Currency = Balances;
+			type RuntimeHoldReason = RuntimeHoldReason;
+			type Roles = Roles;
+			type Time = Timestamp;
+			type ApplicationDeposit = $crate::trade::AeoApplicationDeposit;
+			type MaxTextLength = frame_support::traits::ConstU32<256>;
+			type WeightInfo = pallet_aeo::weights::SubstrateWeight<Runtime>;
+		}
+
+		impl pallet_payments::Config for Runtime {
+			type Currency = Balances;
+			type RuntimeHoldReason = RuntimeHoldReason;
+			type Roles = Roles;
+			type Time = Timestamp;
+			type Declarations = Customs;
+			type Consignments = Traceability;
+			type Certificates = CertificatesOfOrigin;
+			type Bills = Documents;
+			type PalletId = $crate::trade::TreasuryPalletId;
+			type EscrowDeposit = $crate::trade::EscrowDeposit;
+			type MinEscrow = $crate::trade::MinEscrow;
+			type MaxConditions = frame_support::traits::ConstU32<8>;
+			type MaxReasonLength = frame_support::traits::ConstU32<256>;
+			type MaxDeadline = $crate::trade::MaxEscrowDeadline;
+			type WeightInfo = pallet_payments::weights::SubstrateWeight<Runtime>;
+			#[cfg(feature = "runtime-benchmarks")]
+			type BenchmarkHelper = $crate::trade::BenchmarkTime<Runtime>;
+		}
+
+		impl pallet_customs::Config for Runtime {
+			type Currency = Balances;
+			type Roles = Roles;
+			type Time = Timestamp;
+			type Aeo = Aeo;
+			type Certificates = CertificatesOfOrigin;
+			type Duties = Payments;
+			type MaxLines = frame_support::traits::ConstU32<32>;
+			type MaxDocuments = frame_support::traits::ConstU32<16>;
+			type MaxRules = frame_support::traits::ConstU32<64>;
+			type MaxPreferences = frame_support::traits::ConstU32<8>;
+			type MaxLodgingsPerBlock = frame_support::traits::ConstU32<256>;
+			type MaxReasonLength = frame_support::traits::ConstU32<256>;
+			type RetentionPeriod = $crate::trade::DeclarationRetention;
+			type WeightInfo = pallet_customs::weights::SubstrateWeight<Runtime>;
+			#[cfg(feature = "runtime-benchmarks")]
+			type BenchmarkHelper = $crate::trade::BenchmarkTime<Runtime>;
+		}
+
+		impl pallet_traceability::Config for Runtime {
+			type Currency = Balances;
+			type RuntimeHoldReason = RuntimeHoldReason;
+			type Roles = Roles;
+			type Time = Timestamp;
+			type ItemDeposit = $crate::trade::ItemDeposit;
+			type AnchorDeposit = $crate::trade::ReadingsAnchorDeposit;
+			type MaxItemsPerEvent = frame_support::traits::ConstU32<32>;
+			type MaxHistory = frame_support::traits::ConstU32<64>;
+			type WeightInfo = pallet_traceability::weights::SubstrateWeight<Runtime>;
+		}
+	};
+}
