@@ -304,6 +304,25 @@ impl Node {
 		u64::from_str_radix(number.trim_start_matches("0x"), 16).map_err(|e| e.to_string())
 	}
 
+	/// The Aura slot of block `number` and the block's header: the slot is in its pre-runtime
+	/// digest (`0x06 'aura' <compact length 8> <u64 slot, little-endian>`), and the author is
+	/// the authority at `slot % n` of the parent's set.
+	pub async fn aura_slot(&self, number: u64) -> (u64, serde_json::Value) {
+		let hash = self.rpc("chain_getBlockHash", serde_json::json!([number])).await.expect("hash");
+		let header = self.rpc("chain_getHeader", serde_json::json!([hash])).await.expect("header");
+		let pre = header["digest"]["logs"]
+			.as_array()
+			.and_then(|logs| {
+				logs.iter().filter_map(|l| l.as_str()).find(|l| l.starts_with("0x0661757261"))
+			})
+			.expect("an Aura pre-runtime digest");
+		let slot_le = &pre["0x0661757261".len() + 2..]; // skip the compact length (0x20)
+		let bytes: Vec<u8> = (0..8)
+			.map(|i| u8::from_str_radix(&slot_le[2 * i..2 * i + 2], 16).expect("hex"))
+			.collect();
+		(u64::from_le_bytes(bytes.try_into().expect("8 bytes")), header)
+	}
+
 	/// Waits until the finalized head reaches `number`, or fails after `timeout`.
 	pub async fn wait_finalized(&self, number: u64, timeout: Duration) -> u64 {
 		let started = Instant::now();
@@ -368,7 +387,7 @@ impl Drop for Node {
 }
 
 /// A JSON-RPC request over plain HTTP (the node serves HTTP and WebSocket on one port).
-async fn rpc_call(
+pub async fn rpc_call(
 	port: u16,
 	method: &str,
 	params: serde_json::Value,

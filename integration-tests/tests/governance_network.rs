@@ -44,18 +44,7 @@ fn hex_bytes(v: &serde_json::Value) -> Vec<u8> {
 
 /// The Aura key that authored block `number` (the authority at `slot % n` of its parent's set).
 async fn author_of(chain: &Chain, node: &Node, number: u64) -> [u8; 32] {
-	let hash = node.rpc("chain_getBlockHash", serde_json::json!([number])).await.expect("hash");
-	let header = node.rpc("chain_getHeader", serde_json::json!([hash])).await.expect("header");
-	let pre = header["digest"]["logs"]
-		.as_array()
-		.and_then(|logs| {
-			logs.iter().filter_map(|l| l.as_str()).find(|l| l.starts_with("0x0661757261"))
-		})
-		.expect("an Aura pre-runtime digest")
-		.to_string();
-	let slot_bytes =
-		hex_bytes(&serde_json::Value::from(format!("0x{}", &pre["0x0661757261".len() + 2..])));
-	let slot = u64::from_le_bytes(slot_bytes[..8].try_into().expect("8 bytes"));
+	let (slot, header) = node.aura_slot(number).await;
 	let parent: H256 = serde_json::from_value(header["parentHash"].clone()).expect("parent hash");
 	let authorities = chain
 		.api

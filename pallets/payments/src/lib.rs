@@ -170,12 +170,11 @@ pub mod pallet {
 	/// Why this pallet holds funds.
 	#[pallet::composite_enum]
 	pub enum HoldReason {
-		/// Funds escrowed for a seller.
+		/// An open escrow: what it has still to pay, plus its record's deposit
+		/// ([`Config::EscrowDeposit`]). One hold, not two: creating an escrow is one balance
+		/// operation.
 		#[codec(index = 0)]
 		Escrow,
-		/// The deposit for an escrow record.
-		#[codec(index = 1)]
-		EscrowDeposit,
 	}
 
 	/// Escrows by id. Twox: ids are made by the pallet (see [`Pallet::next_id`]), not chosen by
@@ -413,8 +412,8 @@ pub mod pallet {
 		NothingOwed,
 		/// The payment is more than what is owed.
 		MoreThanOwed,
-		/// An escrow with this id exists already: the block's event count stopped growing
-		/// (it saturates at `u32::MAX`).
+		/// No new escrow id can be made in this block: its event count, from which ids are made,
+		/// reached `u32::MAX` and stopped growing.
 		EscrowIdTaken,
 	}
 
@@ -440,6 +439,7 @@ pub mod pallet {
 			reference: Option<DocumentHash>,
 		) -> DispatchResult {
 			let buyer = ensure_signed(origin)?;
+			ensure!(frame_system::Pallet::<T>::event_count() < u32::MAX, Error::<T>::EscrowIdTaken);
 			Self::do_create(
 				Self::next_id(),
 				buyer,
@@ -524,7 +524,7 @@ pub mod pallet {
 			escrow.released = escrow.released.checked_add(&pay).ok_or(ArithmeticError::Overflow)?;
 			let seller = escrow.seller.clone();
 			if all_met {
-				Self::close(id, &escrow)?;
+				Self::close(id, &escrow, Zero::zero())?;
 			} else {
 				Escrows::<T>::insert(id, escrow);
 			}
@@ -543,13 +543,7 @@ pub mod pallet {
 			ensure!(escrow.state == EscrowState::Open, Error::<T>::Disputed);
 			ensure!(Self::now() > escrow.deadline, Error::<T>::DeadlineNotReached);
 			let amount = escrow.remaining();
-			T::Currency::release(
-				&HoldReason::Escrow.into(),
-				&escrow.buyer,
-				amount,
-				Precision::Exact,
-			)?;
-			Self::close(id, &escrow)?;
+			Self::close(id, &escrow, amount)?;
 			Self::deposit_event(Event::Refunded { id, buyer: escrow.buyer, amount });
 			Ok(())
 		}
@@ -601,13 +595,7 @@ pub mod pallet {
 					Fortitude::Polite,
 				)?;
 			}
-			T::Currency::release(
-				&HoldReason::Escrow.into(),
-				&escrow.buyer,
-				to_buyer,
-				Precision::Exact,
-			)?;
-			Self::close(id, &escrow)?;
+			Self::close(id, &escrow, to_buyer)?;
 			Self::deposit_event(Event::Settled { id, arbiter: who, to_seller, to_buyer });
 			Ok(())
 		}
@@ -659,9 +647,10 @@ pub mod pallet {
 
 		/// The id `create` gives an escrow now: the block number in the high 32 bits and the
 		/// block's event count in the low 32 bits. Each creation emits events, so two creations
-		/// in one block never see the same count, and no counter has to be read and written
-		/// (`create` still refuses an id in use: [`Error::EscrowIdTaken`]). Escrows made at
-		/// genesis, where no events are counted, are numbered 0, 1, … instead.
+		/// in one block never see the same count, and no counter (and no existing id) has to be
+		/// read: an id is unique while the count grows, and `create` refuses to make one once it
+		/// stops at `u32::MAX` ([`Error::EscrowIdTaken`]). Escrows made at genesis (block 0) are
+		/// numbered 0, 1, … instead.
 		pub fn next_id() -> EscrowId {
 			let block: u64 = frame_system::Pallet::<T>::block_number().saturated_into();
 			(block << 32) | u64::from(frame_system::Pallet::<T>::event_count())
@@ -697,10 +686,9 @@ pub mod pallet {
 				deadline > now && (now == 0 || deadline - now <= T::MaxDeadline::get()),
 				Error::<T>::InvalidDeadline
 			);
-			ensure!(!Escrows::<T>::contains_key(id), Error::<T>::EscrowIdTaken);
-			T::Currency::hold(&HoldReason::Escrow.into(), &buyer, amount)?;
 			let deposit = T::EscrowDeposit::get();
-			T::Currency::hold(&HoldReason::EscrowDeposit.into(), &buyer, deposit)?;
+			let held = amount.checked_add(&deposit).ok_or(ArithmeticError::Overflow)?;
+			T::Currency::hold(&HoldReason::Escrow.into(), &buyer, held)?;
 			let conditions = conditions
 				.into_iter()
 				.map(|(condition, share)| ConditionEntry {
@@ -775,12 +763,15 @@ pub mod pallet {
 			}
 		}
 
-		/// Removes an escrow whose held amount has been paid out, and releases its deposit.
-		fn close(id: EscrowId, escrow: &EscrowOf<T>) -> DispatchResult {
+		/// Removes an escrow, returning to the buyer in one release its deposit and `to_buyer`
+		/// (what is left of the amount once the seller has been paid).
+		fn close(id: EscrowId, escrow: &EscrowOf<T>, to_buyer: BalanceOf<T>) -> DispatchResult {
+			let back =
+				escrow.deposit.amount.checked_add(&to_buyer).ok_or(ArithmeticError::Overflow)?;
 			T::Currency::release(
-				&HoldReason::EscrowDeposit.into(),
+				&HoldReason::Escrow.into(),
 				&escrow.deposit.who,
-				escrow.deposit.amount,
+				back,
 				Precision::Exact,
 			)?;
 			Escrows::<T>::remove(id);

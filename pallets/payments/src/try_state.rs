@@ -11,14 +11,13 @@ use sp_runtime::{
 use crate::{BalanceOf, Config, Escrows, HoldReason, Pallet};
 
 impl<T: Config> Pallet<T> {
-	/// - Per buyer, what its open escrows still hold equals its balance on hold under
-	///   [`HoldReason::Escrow`], and their deposits equal its balance under
-	///   [`HoldReason::EscrowDeposit`]: no held funds without an escrow, no escrow without funds.
+	/// - Per buyer, what its open escrows still hold plus their deposits equals its balance on
+	///   hold under [`HoldReason::Escrow`]: no held funds without an escrow, no escrow without
+	///   funds.
 	/// - An escrow never released more than its amount; a partial one's shares add up to it.
 	/// - No escrow's id is ahead of the chain: its block (the high 32 bits) is not in the future.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut held: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
-		let mut deposits: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let next = Pallet::<T>::next_id();
 		for (id, e) in Escrows::<T>::iter() {
 			ensure!(id >> 32 <= next >> 32, "escrow id from a future block");
@@ -33,18 +32,13 @@ impl<T: Config> Pallet<T> {
 			}
 			ensure!(e.deposit.who == e.buyer, "deposit not held from the buyer");
 			let h = held.entry(e.buyer.clone()).or_insert_with(Zero::zero);
-			*h = h.saturating_add(e.remaining());
-			let d = deposits.entry(e.buyer.clone()).or_insert_with(Zero::zero);
-			*d = d.saturating_add(e.deposit.amount);
+			*h = h.saturating_add(e.remaining()).saturating_add(e.deposit.amount);
 		}
-		for (reason, sums) in [(HoldReason::Escrow, &held), (HoldReason::EscrowDeposit, &deposits)]
-		{
-			for (who, sum) in sums.iter() {
-				ensure!(
-					T::Currency::balance_on_hold(&reason.into(), who) == *sum,
-					"held balance differs from what the open escrows hold"
-				);
-			}
+		for (who, sum) in held.iter() {
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::Escrow.into(), who) == *sum,
+				"held balance differs from what the open escrows hold"
+			);
 		}
 		Ok(())
 	}

@@ -58,6 +58,7 @@ pub use tradechain_primitives::{AgencyKind, CountryCode, OperatorId, OperatorKin
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -104,7 +105,11 @@ pub mod pallet {
 	/// A key record of this pallet.
 	pub type KeyRecordOf<T> = KeyRecord<<T as frame_system::Config>::AccountId, BalanceOf<T>>;
 
+	/// Version 1 added [`Members`].
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -155,6 +160,12 @@ pub mod pallet {
 	pub type Roles<T: Config> =
 		StorageDoubleMap<_, Blake2_128Concat, T::AccountId, Twox64Concat, Role, RoleRecordOf<T>>;
 
+	/// How many active roles each account holds (no entry for none): "is this account a member?"
+	/// in one read, however many roles it holds. Kept in step with [`Roles`] by every call that
+	/// adds, removes, suspends or reinstates a role.
+	#[pallet::storage]
+	pub type Members<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, u32>;
+
 	/// Pending operator applications by applicant and role.
 	#[pallet::storage]
 	pub type Applications<T: Config> =
@@ -199,7 +210,7 @@ pub mod pallet {
 					);
 					OperatorIds::<T>::insert(country, id, who);
 				}
-				Roles::<T>::insert(
+				Pallet::<T>::put_role(
 					who,
 					role,
 					RoleRecord {
@@ -380,7 +391,7 @@ pub mod pallet {
 			T::GovernanceOrigin::ensure_origin(origin)?;
 			let role = Role::Agency(kind);
 			ensure!(!Roles::<T>::contains_key(&who, role), Error::<T>::AlreadyHoldsRole);
-			Roles::<T>::insert(
+			Self::put_role(
 				&who,
 				role,
 				RoleRecord {
@@ -406,8 +417,7 @@ pub mod pallet {
 			kind: AgencyKind,
 		) -> DispatchResult {
 			T::GovernanceOrigin::ensure_origin(origin)?;
-			let record =
-				Roles::<T>::take(&who, Role::Agency(kind)).ok_or(Error::<T>::RoleNotFound)?;
+			let record = Self::take_role(&who, Role::Agency(kind))?;
 			Self::deposit_event(Event::AgencyDismissed { who, kind, country: record.country });
 			Ok(())
 		}
@@ -494,7 +504,7 @@ pub mod pallet {
 				Error::<T>::NoPositiveJudgement
 			);
 			Applications::<T>::remove(&who, role);
-			Roles::<T>::insert(
+			Self::put_role(
 				&who,
 				role,
 				RoleRecord {
@@ -554,6 +564,7 @@ pub mod pallet {
 				record.status = RoleStatus::Suspended { reason: reason.clone() };
 				Ok(())
 			})?;
+			Self::note_member(&who, false);
 			Self::deposit_event(Event::OperatorSuspended { who, kind, by: customs, reason });
 			Ok(())
 		}
@@ -575,6 +586,7 @@ pub mod pallet {
 				record.status = RoleStatus::Active;
 				Ok(())
 			})?;
+			Self::note_member(&who, true);
 			Self::deposit_event(Event::OperatorReinstated { who, kind, by: customs });
 			Ok(())
 		}
@@ -716,13 +728,43 @@ pub mod pallet {
 			if let Some(id) = &record.operator_id {
 				OperatorIds::<T>::remove(record.country, id);
 			}
-			Roles::<T>::remove(who, Role::Operator(kind));
+			Self::take_role(who, Role::Operator(kind))?;
 			Ok(())
 		}
 
-		/// Whether `who` holds at least one active role. At most eight reads (one per role).
+		/// Stores a new role record (the caller checked `who` did not hold `role`) and counts it
+		/// in [`Members`] if it is active.
+		pub(crate) fn put_role(who: &T::AccountId, role: Role, record: RoleRecordOf<T>) {
+			let active = record.status == RoleStatus::Active;
+			Roles::<T>::insert(who, role, record);
+			if active {
+				Self::note_member(who, true);
+			}
+		}
+
+		/// Removes a role record, uncounting it from [`Members`] if it was active.
+		fn take_role(who: &T::AccountId, role: Role) -> Result<RoleRecordOf<T>, DispatchError> {
+			let record = Roles::<T>::take(who, role).ok_or(Error::<T>::RoleNotFound)?;
+			if record.status == RoleStatus::Active {
+				Self::note_member(who, false);
+			}
+			Ok(record)
+		}
+
+		/// One active role of `who` more (`true`) or fewer (`false`) in [`Members`]. An account
+		/// holds at most one record per role (eight roles), so the count cannot overflow, and it
+		/// is decremented only for a role counted before.
+		fn note_member(who: &T::AccountId, gained: bool) {
+			Members::<T>::mutate_exists(who, |count| {
+				let n = count.unwrap_or(0);
+				let n = if gained { n.saturating_add(1) } else { n.saturating_sub(1) };
+				*count = (n > 0).then_some(n);
+			});
+		}
+
+		/// Whether `who` holds at least one active role: one read of [`Members`].
 		pub fn is_active_member(who: &T::AccountId) -> bool {
-			Roles::<T>::iter_prefix_values(who).any(|r| r.status == RoleStatus::Active)
+			Members::<T>::contains_key(who)
 		}
 
 		/// Every role `who` holds, for the runtime API.
@@ -750,7 +792,10 @@ pub mod pallet {
 
 		#[cfg(feature = "runtime-benchmarks")]
 		fn grant_for_benchmarks(who: &T::AccountId, role: Role, country: CountryCode) {
-			Roles::<T>::insert(
+			if Roles::<T>::contains_key(who, role) {
+				let _ = Self::take_role(who, role);
+			}
+			Self::put_role(
 				who,
 				role,
 				RoleRecord {

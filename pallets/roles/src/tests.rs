@@ -32,6 +32,16 @@ fn register_operator() {
 	assert_ok!(Roles::approve(origin(CUSTOMS_DE), OP, OperatorKind::EconomicOperator));
 }
 
+/// DE customs suspends OP's economic operator role.
+fn suspend_operator() {
+	assert_ok!(Roles::suspend(
+		origin(CUSTOMS_DE),
+		OP,
+		OperatorKind::EconomicOperator,
+		reason("audit")
+	));
+}
+
 mod agencies {
 	use super::*;
 
@@ -371,12 +381,7 @@ mod supervision {
 	fn suspension_hides_the_role_until_reinstated() {
 		build_and_execute(|| {
 			register_operator();
-			assert_ok!(Roles::suspend(
-				origin(CUSTOMS_DE),
-				OP,
-				OperatorKind::EconomicOperator,
-				reason("audit")
-			));
+			suspend_operator();
 			System::assert_last_event(
 				Event::OperatorSuspended {
 					who: OP,
@@ -503,12 +508,7 @@ mod supervision {
 	fn an_operator_may_resign_even_when_suspended() {
 		build_and_execute(|| {
 			register_operator();
-			assert_ok!(Roles::suspend(
-				origin(CUSTOMS_DE),
-				OP,
-				OperatorKind::EconomicOperator,
-				reason("audit")
-			));
+			suspend_operator();
 			assert_ok!(Roles::resign(origin(OP), OperatorKind::EconomicOperator));
 			System::assert_last_event(
 				Event::OperatorResigned { who: OP, kind: OperatorKind::EconomicOperator }.into(),
@@ -557,12 +557,7 @@ mod encryption_keys {
 				Error::<Test>::NotMember
 			);
 			register_operator();
-			assert_ok!(Roles::suspend(
-				origin(CUSTOMS_DE),
-				OP,
-				OperatorKind::EconomicOperator,
-				reason("audit")
-			));
+			suspend_operator();
 			assert_noop!(
 				Roles::set_encryption_key(origin(OP), [1u8; 32]),
 				Error::<Test>::NotMember
@@ -596,4 +591,98 @@ fn genesis_agencies_hold_their_roles() {
 		assert!(Roles::has_role(&ISSUER_DE, Role::ORIGIN_ISSUER, de()));
 		assert!(!Roles::has_role(&ISSUER_DE, Role::CUSTOMS, de()));
 	});
+}
+
+mod membership {
+	use super::*;
+	use crate::{migrations::MigrateToV1, Members};
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+
+	/// [`Members`] as a number (0 for no entry).
+	fn members(who: u64) -> u32 {
+		Members::<Test>::get(who).unwrap_or(0)
+	}
+
+	#[test]
+	fn membership_follows_every_change_of_an_active_role() {
+		build_and_execute(|| {
+			assert!(!Roles::is_member(&OP));
+			assert_ok!(Roles::apply(
+				origin(OP),
+				OperatorKind::EconomicOperator,
+				de(),
+				eori("DE123")
+			));
+			// An application is not a role.
+			assert!(!Roles::is_member(&OP));
+			Judged::mutate(|j| j.push(OP));
+			assert_ok!(Roles::approve(origin(CUSTOMS_DE), OP, OperatorKind::EconomicOperator));
+			assert_eq!(members(OP), 1);
+			// A second role for the same account is counted once more.
+			assert_ok!(Roles::appoint_agency(
+				RuntimeOrigin::root(),
+				OP,
+				crate::AgencyKind::PortAuthority,
+				fr()
+			));
+			assert_eq!(members(OP), 2);
+			suspend_operator();
+			assert_eq!(members(OP), 1);
+			assert!(Roles::is_member(&OP), "still a port authority");
+			assert_ok!(Roles::dismiss_agency(
+				RuntimeOrigin::root(),
+				OP,
+				crate::AgencyKind::PortAuthority
+			));
+			// Only a suspended role is left: not a member, no entry.
+			assert!(!Roles::is_member(&OP));
+			assert!(!Members::<Test>::contains_key(OP));
+			assert_ok!(Roles::reinstate(origin(CUSTOMS_DE), OP, OperatorKind::EconomicOperator));
+			assert_eq!(members(OP), 1);
+			assert_ok!(Roles::resign(origin(OP), OperatorKind::EconomicOperator));
+			assert!(!Members::<Test>::contains_key(OP));
+			// Removing a suspended role does not count it off twice.
+			register_operator();
+			suspend_operator();
+			assert_ok!(Roles::remove_operator(
+				origin(CUSTOMS_DE),
+				OP,
+				OperatorKind::EconomicOperator,
+				reason("fraud")
+			));
+			assert!(!Members::<Test>::contains_key(OP));
+			assert_eq!(members(CUSTOMS_DE), 1, "genesis agencies are members");
+		});
+	}
+
+	#[test]
+	fn the_v1_migration_counts_the_registry_once() {
+		build_and_execute(|| {
+			register_operator();
+			suspend_operator();
+			assert_ok!(Roles::apply(origin(BANK), OperatorKind::Bank, de(), None));
+			Judged::mutate(|j| j.push(BANK));
+			assert_ok!(Roles::approve(origin(CUSTOMS_DE), BANK, OperatorKind::Bank));
+			let expected: Vec<_> = {
+				let mut m: Vec<_> = Members::<Test>::iter().collect();
+				m.sort();
+				m
+			};
+			// A chain of version 0 has no counts.
+			let _ = Members::<Test>::clear(u32::MAX, None);
+			StorageVersion::new(0).put::<Roles>();
+			assert!(!Roles::is_member(&BANK));
+			MigrateToV1::<Test>::on_runtime_upgrade();
+			let mut migrated: Vec<_> = Members::<Test>::iter().collect();
+			migrated.sort();
+			assert_eq!(migrated, expected);
+			assert!(Roles::is_member(&BANK) && !Roles::is_member(&OP));
+			assert_eq!(Roles::on_chain_storage_version(), StorageVersion::new(1));
+			// A second run (version 1 already) changes nothing.
+			Members::<Test>::insert(BANK, 7);
+			MigrateToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(members(BANK), 7);
+			Members::<Test>::insert(BANK, 1);
+		});
+	}
 }

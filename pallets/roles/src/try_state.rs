@@ -6,7 +6,8 @@ use frame_support::{ensure, traits::fungible::InspectHold};
 use sp_runtime::{traits::Zero, TryRuntimeError};
 
 use crate::{
-	Applications, BalanceOf, Config, EncryptionKeys, HoldReason, OperatorIds, Pallet, Roles,
+	Applications, BalanceOf, Config, EncryptionKeys, HoldReason, Members, OperatorIds, Pallet,
+	RoleStatus, Roles,
 };
 
 impl<T: Config> Pallet<T> {
@@ -14,12 +15,17 @@ impl<T: Config> Pallet<T> {
 	///   add up to exactly what is held from it under each of this pallet's reasons.
 	/// - Every operator id points at an account that holds or applied for a role with that id, and
 	///   every id on a record or application is indexed.
+	/// - [`Members`] counts exactly each account's active roles, and has no entry for none.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		let mut registration: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut keys: BTreeMap<T::AccountId, BalanceOf<T>> = BTreeMap::new();
 		let mut ids = 0u32;
+		let mut active: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 
 		for (who, _, record) in Roles::<T>::iter() {
+			if record.status == RoleStatus::Active {
+				*active.entry(who.clone()).or_default() += 1;
+			}
 			if let Some(deposit) = &record.deposit {
 				ensure!(deposit.who == who, "role deposit held from another account");
 				let sum = registration.entry(who.clone()).or_insert_with(Zero::zero);
@@ -51,6 +57,11 @@ impl<T: Config> Pallet<T> {
 		ensure!(
 			OperatorIds::<T>::iter().count() as u32 == ids,
 			"operator id index has stale entries"
+		);
+
+		ensure!(
+			Members::<T>::iter().collect::<BTreeMap<_, _>>() == active,
+			"member counts differ from the active roles"
 		);
 
 		for (who, record) in EncryptionKeys::<T>::iter() {
