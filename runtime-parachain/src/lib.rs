@@ -163,6 +163,8 @@ type Migrations = (
 	// Roles v0 → v1: the per-account count of active roles (`Roles::Members`). A no-op on a
 	// chain started from this code's genesis (already at version 1).
 	pallet_roles::migrations::MigrateToV1<Runtime>,
+	// Payments v0 → v1: escrow deposits held with the amount under `Payments::Escrow`.
+	pallet_payments::migrations::MigrateToV1<Runtime>,
 );
 
 /// Executive: dispatches calls to the pallets.

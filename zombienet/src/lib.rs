@@ -107,9 +107,20 @@ pub fn load(
 		.map_err(|e| anyhow!("{}: {e}", definition.display()))
 }
 
-/// The value of `metric` on `node` (0 while the node does not answer, e.g. paused).
-pub async fn metric(node: &NetworkNode, metric: &str) -> f64 {
-	node.reports(metric).await.unwrap_or(0.0)
+/// The value of `metric` on `node`: up to five attempts, each given 5 s (zombienet's scrape has
+/// no timeout of its own, and a stopped node's socket still accepts connections, so a read of a
+/// paused node would otherwise hang). Zombienet reports 0 for a metric the node does not export.
+pub async fn metric(node: &NetworkNode, metric: &str) -> anyhow::Result<f64> {
+	let mut last = anyhow!("not read");
+	for _ in 0..5 {
+		match tokio::time::timeout(Duration::from_secs(5), node.reports(metric)).await {
+			Ok(Ok(value)) => return Ok(value),
+			Ok(Err(e)) => last = e,
+			Err(_) => last = anyhow!("no answer within 5 s"),
+		}
+		tokio::time::sleep(Duration::from_millis(500)).await;
+	}
+	Err(last.context(format!("{}: reading {metric}", node.name())))
 }
 
 /// Waits until `node`'s finalized height passes `past`, failing after `within`; how long it took.

@@ -31,11 +31,11 @@ fn id(k: &Keypair) -> AccountId32 {
 }
 
 async fn finalized(node: &NetworkNode) -> u64 {
-	metric(node, FINALIZED).await as u64
+	metric(node, FINALIZED).await.expect("the finalized height") as u64
 }
 
 async fn best(node: &NetworkNode) -> u64 {
-	metric(node, BEST).await as u64
+	metric(node, BEST).await.expect("the best height") as u64
 }
 
 /// A subxt client of `node` (its RPC is on 127.0.0.1).

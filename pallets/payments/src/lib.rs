@@ -20,8 +20,8 @@
 //!
 //! **No funds are lost:** every held amount ends in exactly one release, refund or settlement,
 //! funds move only with `transfer_on_hold` and `release` (total issuance never changes), and
-//! `try_state` checks that what the open escrows still hold equals the balance on hold under this
-//! pallet's reason, per buyer.
+//! `try_state` checks that what the open escrows still hold plus their deposits equals the balance
+//! on hold under [`HoldReason::Escrow`], for every buyer of an open escrow.
 //!
 //! **Duties:** [`tradechain_primitives::DutyPayment`] lets customs pay a declaration's duty from
 //! the declarant into the treasury account of the country (derived from [`Config::PalletId`] and
@@ -48,6 +48,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -102,7 +103,11 @@ pub mod pallet {
 	pub type EscrowOf<T> =
 		Escrow<<T as frame_system::Config>::AccountId, BalanceOf<T>, ConditionsOf<T>, ReasonOf<T>>;
 
+	/// Version 1 holds an escrow's deposit with its amount under [`HoldReason::Escrow`].
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -175,6 +180,11 @@ pub mod pallet {
 		/// operation.
 		#[codec(index = 0)]
 		Escrow,
+		/// Before storage version 1: an escrow's deposit, held apart. Nothing is held under it
+		/// after [`crate::migrations::MigrateToV1`]; kept so that holds made before it still
+		/// decode until it has run on every network.
+		#[codec(index = 1)]
+		EscrowDeposit,
 	}
 
 	/// Escrows by id. Twox: ids are made by the pallet (see [`Pallet::next_id`]), not chosen by

@@ -285,6 +285,61 @@ mod escrow {
 	}
 }
 
+mod migration {
+	use super::*;
+	use crate::migrations::MigrateToV1;
+	use frame_support::traits::{
+		fungible::MutateHold, tokens::Precision, GetStorageVersion, OnRuntimeUpgrade,
+		StorageVersion,
+	};
+
+	fn held(reason: HoldReason, who: u64) -> u64 {
+		Balances::balance_on_hold(&reason.into(), &who)
+	}
+
+	#[test]
+	fn the_v1_migration_moves_deposits_into_the_escrow_hold() {
+		build_and_execute(|| {
+			let first = create(1_000, release_and_receipt(), false);
+			let second = create(300, release_and_receipt(), false);
+			// A chain of version 0: the deposits held apart.
+			for _ in [first, second] {
+				assert_ok!(Balances::release(
+					&HoldReason::Escrow.into(),
+					&BUYER,
+					ESCROW_DEPOSIT,
+					Precision::Exact
+				));
+				assert_ok!(Balances::hold(
+					&HoldReason::EscrowDeposit.into(),
+					&BUYER,
+					ESCROW_DEPOSIT
+				));
+			}
+			StorageVersion::new(0).put::<Payments>();
+			assert!(Payments::do_try_state().is_err(), "version 1's invariant fails before");
+			let (issuance, total) = (Balances::total_issuance(), Balances::total_balance(&BUYER));
+			MigrateToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(held(HoldReason::Escrow, BUYER), 1_300 + 2 * ESCROW_DEPOSIT);
+			assert_eq!(held(HoldReason::EscrowDeposit, BUYER), 0);
+			assert_eq!(
+				(Balances::total_issuance(), Balances::total_balance(&BUYER)),
+				(issuance, total)
+			);
+			assert_eq!(Payments::on_chain_storage_version(), StorageVersion::new(1));
+			assert_ok!(Payments::do_try_state());
+			// The migrated escrows close as new ones do: the refund returns amount and deposit.
+			advance(31 * DAY);
+			assert_ok!(Payments::refund(signed(OUTSIDER), first));
+			assert_ok!(Payments::refund(signed(OUTSIDER), second));
+			assert_eq!(Balances::total_balance_on_hold(&BUYER), 0);
+			// A second run (version 1 already) changes nothing.
+			MigrateToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(Balances::total_balance_on_hold(&BUYER), 0);
+		});
+	}
+}
+
 mod duties {
 	use super::*;
 

@@ -11,9 +11,10 @@ use sp_runtime::{
 use crate::{BalanceOf, Config, Escrows, HoldReason, Pallet};
 
 impl<T: Config> Pallet<T> {
-	/// - Per buyer, what its open escrows still hold plus their deposits equals its balance on
-	///   hold under [`HoldReason::Escrow`]: no held funds without an escrow, no escrow without
-	///   funds.
+	/// - Per buyer of an open escrow, what its open escrows still hold plus their deposits equals
+	///   its balance on hold under [`HoldReason::Escrow`], and nothing is held under the legacy
+	///   [`HoldReason::EscrowDeposit`]: no escrow without its funds. (Funds held by an account
+	///   with no open escrow are not seen here: the pallet cannot list every holder.)
 	/// - An escrow never released more than its amount; a partial one's shares add up to it.
 	/// - No escrow's id is ahead of the chain: its block (the high 32 bits) is not in the future.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
@@ -38,6 +39,10 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				T::Currency::balance_on_hold(&HoldReason::Escrow.into(), who) == *sum,
 				"held balance differs from what the open escrows hold"
+			);
+			ensure!(
+				T::Currency::balance_on_hold(&HoldReason::EscrowDeposit.into(), who).is_zero(),
+				"a deposit is still held apart (payments MigrateToV1 has not run)"
 			);
 		}
 		Ok(())

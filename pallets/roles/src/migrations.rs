@@ -19,27 +19,33 @@ pub type MigrateToV1<T> = VersionedMigration<
 pub mod v1 {
 	use super::*;
 	use crate::{Members, RoleStatus, Roles};
+	use alloc::collections::btree_map::BTreeMap;
 	use frame_support::{pallet_prelude::*, weights::Weight};
 	use sp_runtime::Saturating;
 
-	/// Counts each account's active roles into [`Members`]. One read per role record and one
-	/// write per member: the registry of a permissioned network (agencies and registered
+	/// Counts each account's active roles into [`Members`]: one read per role record, one
+	/// write per member. The registry of a permissioned network (agencies and registered
 	/// operators) fits one block.
 	pub struct UncheckedMigrateToV1<T>(core::marker::PhantomData<T>);
 
 	impl<T: Config> UncheckedOnRuntimeUpgrade for UncheckedMigrateToV1<T> {
 		fn on_runtime_upgrade() -> Weight {
-			let _ = Members::<T>::clear(u32::MAX, None);
-			let mut reads = 0u64;
-			let mut writes = 0u64;
+			let mut records = 0u64;
+			let mut counts: BTreeMap<T::AccountId, u32> = BTreeMap::new();
 			for (who, _, record) in Roles::<T>::iter() {
-				reads.saturating_inc();
+				records.saturating_inc();
 				if record.status == RoleStatus::Active {
-					Members::<T>::mutate(&who, |n| *n = Some(n.unwrap_or(0).saturating_add(1)));
-					writes.saturating_inc();
+					counts.entry(who).or_default().saturating_inc();
 				}
 			}
-			T::DbWeight::get().reads_writes(reads, writes)
+			// Version 0 has no counts; clearing covers a partial earlier attempt.
+			let cleared = Members::<T>::clear(u32::MAX, None).unique as u64;
+			let members = counts.len() as u64;
+			for (who, n) in counts {
+				Members::<T>::insert(who, n);
+			}
+			T::DbWeight::get()
+				.reads_writes(records.saturating_add(cleared), members.saturating_add(cleared))
 		}
 
 		#[cfg(feature = "try-runtime")]
