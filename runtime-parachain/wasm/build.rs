@@ -5,8 +5,12 @@
 //! kept warm between builds like the rest of cargo's target dir.
 
 fn main() {
-	// Canonical: the builder finds the project in `cargo metadata` by this exact path.
-	let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+	// Read when the script runs, not when it is compiled (`env!`): cargo reuses a compiled build
+	// script across clones of the workspace in one target dir, and a path baked in would point
+	// at whichever clone compiled it. Canonical: the builder finds the project in `cargo
+	// metadata` by this exact path.
+	let dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+	let manifest = std::path::Path::new(&dir)
 		.join("../Cargo.toml")
 		.canonicalize()
 		.expect("runtime-parachain/Cargo.toml exists");
