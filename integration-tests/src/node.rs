@@ -164,6 +164,9 @@ impl NodeBuilder {
 	}
 }
 
+/// Set (to anything) to keep every node's log file after the node stops.
+pub const KEEP_LOGS: &str = "TRADECHAIN_KEEP_NODE_LOGS";
+
 /// A running node; killed when dropped.
 pub struct Node {
 	child: Child,
@@ -378,7 +381,9 @@ impl Drop for Node {
 	fn drop(&mut self) {
 		let _ = self.child.kill();
 		let _ = self.child.wait();
-		if !std::thread::panicking() {
+		// Kept when the test failed, or on request (`TRADECHAIN_KEEP_NODE_LOGS=1`, e.g. to read a
+		// benchmark's nodes' logs afterwards).
+		if !std::thread::panicking() && std::env::var_os(KEEP_LOGS).is_none() {
 			let _ = std::fs::remove_file(&self.log_path);
 		} else {
 			eprintln!("node {} log kept at {}", self.name, self.log_path.display());

@@ -1,6 +1,9 @@
 //! `--soak N`: N trade transactions through a network at a steady rate, in chunks that take the
 //! trade workloads in turn; after each chunk, what was included, finalized, rejected and lost,
-//! and each node's resident memory (`VmRSS`). The goals: nothing dropped, memory flat.
+//! and each node's memory: resident (`VmRSS`), of which anonymous (`RssAnon`: the heap; the rest
+//! is mostly ParityDB's memory-mapped files, which grow with the database and which the kernel
+//! can reclaim), and the trie cache's share of the heap (`substrate_state_cache_bytes`, capped by
+//! `--trie-cache-size`, 1 GiB by default). The goals: nothing dropped, the heap flat.
 
 use std::{
 	sync::{atomic::AtomicBool, Arc},
@@ -28,6 +31,10 @@ pub struct Chunk {
 	pub at_secs: f64,
 	/// Each node's resident memory in MiB after the chunk.
 	pub rss_mib: Vec<f64>,
+	/// Each node's anonymous resident memory (heap) in MiB.
+	pub heap_mib: Vec<f64>,
+	/// Each node's trie cache in MiB (part of the heap).
+	pub trie_cache_mib: Vec<f64>,
 }
 
 /// The whole soak.
@@ -38,12 +45,13 @@ pub struct Soak {
 	pub chunks: Vec<Chunk>,
 }
 
-/// A process's resident memory in MiB, from `/proc/<pid>/status`.
-fn rss_mib(pid: u32) -> f64 {
+/// A field of a process's `/proc/<pid>/status` given in kB (`VmRSS`, `RssAnon`), in MiB.
+fn status_mib(pid: u32, field: &str) -> f64 {
 	std::fs::read_to_string(format!("/proc/{pid}/status"))
 		.ok()
 		.and_then(|s| {
-			let line = s.lines().find(|l| l.starts_with("VmRSS:"))?;
+			let line =
+				s.lines().find(|l| l.strip_prefix(field).is_some_and(|r| r.starts_with(':')))?;
 			line.split_whitespace().nth(1)?.parse::<f64>().ok()
 		})
 		.map_or(0.0, |kib| kib / 1024.0)
@@ -97,6 +105,13 @@ pub async fn run(args: &Args, net: &Net, total: u64, rate: f64) -> Result<Soak, 
 		let stop = Arc::new(AtomicBool::new(false));
 		let hashes = track::submit(clients, txs, tracker, Pace::Rate(rate), stop, 256).await;
 		tracker.wait(Duration::from_secs(180), |t| t.settled(&hashes)).await;
+		let mut trie_cache_mib = Vec::new();
+		for node in &net.nodes {
+			let metrics = node.metrics().await;
+			let bytes =
+				tradechain_integration_tests::Node::metric(&metrics, "substrate_state_cache_bytes");
+			trie_cache_mib.push(bytes / (1024.0 * 1024.0));
+		}
 		let finalized_by = tracker.best();
 		tracker.wait(Duration::from_secs(120), |t| t.finalized() >= finalized_by).await;
 		let (included, finalized, rejected) = tracker.count(&hashes);
@@ -108,17 +123,20 @@ pub async fn run(args: &Args, net: &Net, total: u64, rate: f64) -> Result<Soak, 
 			rejected,
 			lost: hashes.len() - included - rejected,
 			at_secs: started.elapsed().as_secs_f64(),
-			rss_mib: net.nodes.iter().map(|n| rss_mib(n.pid())).collect(),
+			rss_mib: net.nodes.iter().map(|n| status_mib(n.pid(), "VmRSS")).collect(),
+			heap_mib: net.nodes.iter().map(|n| status_mib(n.pid(), "RssAnon")).collect(),
+			trie_cache_mib,
 		};
 		done += hashes.len() as u64;
 		println!(
-			"   soak {done:>9}/{total}: {:<40} {} included, {} finalized, {} rejected, {} lost; RSS {:?} MiB",
+			"   soak {done:>9}/{total}: {:<40} {} included, {} finalized, {} rejected, {} lost; RSS {:?} MiB, heap {:?} MiB",
 			workload.call(),
 			c.included,
 			c.finalized,
 			c.rejected,
 			c.lost,
-			c.rss_mib.iter().map(|m| m.round() as u64).collect::<Vec<_>>()
+			c.rss_mib.iter().map(|m| m.round() as u64).collect::<Vec<_>>(),
+			c.heap_mib.iter().map(|m| m.round() as u64).collect::<Vec<_>>()
 		);
 		soak.chunks.push(c);
 		tracker.state.lock().expect("not poisoned").txs.clear();
@@ -143,17 +161,30 @@ impl Soak {
 			rejected + lost
 		);
 		let nodes = self.chunks.first().map_or(0, |c| c.rss_mib.len());
-		md += "| node | RSS after the first chunk (MiB) | after the last | peak |\n|---|---:|---:|---:|\n";
+		let (first, last) = match (self.chunks.first(), self.chunks.last()) {
+			(Some(first), Some(last)) => (first, last),
+			_ => return md,
+		};
+		md += "| node | RSS after the first chunk (MiB) | after the last | heap (`RssAnon`) after the first chunk | at half-time | after the last | peak | trie cache after the last |\n|---|---:|---:|---:|---:|---:|---:|---:|\n";
+		let half = &self.chunks[self.chunks.len() / 2];
 		for n in 0..nodes {
-			let first = self.chunks.first().map_or(0.0, |c| c.rss_mib[n]);
-			let last = self.chunks.last().map_or(0.0, |c| c.rss_mib[n]);
-			let peak = self.chunks.iter().map(|c| c.rss_mib[n]).fold(0.0, f64::max);
-			md += &format!("| {n} | {first:.0} | {last:.0} | {peak:.0} |\n");
+			let peak = self.chunks.iter().map(|c| c.heap_mib[n]).fold(0.0, f64::max);
+			md += &format!(
+				"| {n} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {peak:.0} | {:.0} |\n",
+				first.rss_mib[n],
+				last.rss_mib[n],
+				first.heap_mib[n],
+				half.heap_mib[n],
+				last.heap_mib[n],
+				last.trie_cache_mib[n],
+			);
 		}
-		md += "\n| chunk | call | submitted | included | finalized | rejected | lost | at (s) | RSS (MiB) |\n|---:|---|---:|---:|---:|---:|---:|---:|---|\n";
+		md += "\n| chunk | call | submitted | included | finalized | rejected | lost | at (s) | RSS (MiB) | heap (MiB) |\n|---:|---|---:|---:|---:|---:|---:|---:|---|---|\n";
+		let joined =
+			|v: &[f64]| v.iter().map(|m| format!("{m:.0}")).collect::<Vec<_>>().join(" / ");
 		for (i, c) in self.chunks.iter().enumerate() {
 			md += &format!(
-				"| {} | {} | {} | {} | {} | {} | {} | {:.0} | {} |\n",
+				"| {} | {} | {} | {} | {} | {} | {} | {:.0} | {} | {} |\n",
 				i + 1,
 				c.workload.call(),
 				c.submitted,
@@ -162,7 +193,8 @@ impl Soak {
 				c.rejected,
 				c.lost,
 				c.at_secs,
-				c.rss_mib.iter().map(|m| format!("{m:.0}")).collect::<Vec<_>>().join(" / ")
+				joined(&c.rss_mib),
+				joined(&c.heap_mib),
 			);
 		}
 		md

@@ -377,3 +377,239 @@ async fn every_domain_s_calls_work_from_the_command_line_also_with_a_key_file() 
 		"Error: Traceability::",
 	);
 }
+
+/// Customs settings and controls: a tariff line and a risk rule set by German customs, a
+/// declaration lodged under them (red channel, 5 % duty), amended (duty recomputed), inspected,
+/// and no longer amendable; purging it is refused until its retention period is over.
+fn customs_settings_amendment_and_control(url: &str, d: &Path) {
+	json(url, &["customs", "set-tariff", "0904", "--mfn-bp", "500", "--suri", "//Bob"]);
+	let rules = write(
+		d,
+		"rules.json",
+		r#"{"rules": [{"rule": "commodity", "heading": "0904", "points": 100}],
+		   "yellow_from": 30, "red_from": 60, "random_per_mille": 0, "mirror_tolerance_bp": 500}"#,
+	);
+	json(url, &["customs", "set-rules", &rules, "--suri", "//Bob"]);
+	let pepper = |value: &str| {
+		format!(
+			r#"{{"reference": "PO-88-1", "procedure": "import", "office": "DEHAM", "partner": "KE",
+			   "lines": [{{"hs_code": "090411", "origin": "KE", "value": "{value}", "quantity": 500,
+			   "unit": "KGM"}}], "currency": "EUR", "documents": ["invoice INV-88-1"]}}"#
+		)
+	};
+	let lodged = write(d, "pepper.json", &pepper("1000 TRD"));
+	let lodged = json(url, &["customs", "lodge", &lodged, "--suri", "//Bob//stash"]);
+	let id = lodged["id"].as_u64().expect("the declaration's id").to_string();
+	let shown = json(url, &["customs", "show", &id]);
+	assert_eq!(shown["assessment"]["channel"], "Red", "{shown}");
+	assert_eq!(shown["assessment"]["fired"][0]["Commodity"]["points"], 100, "{shown}");
+	assert_eq!(shown["duty"], 50_000_000_000_000u64, "5 % of 1,000 TRD: {shown}");
+
+	let amended = write(d, "pepper-2.json", &pepper("2000 TRD"));
+	json(url, &["customs", "amend", &id, &amended, "--suri", "//Bob//stash"]);
+	let shown = json(url, &["customs", "show", &id]);
+	assert_eq!(shown["details"]["lines"][0]["value"], 2_000_000_000_000_000u64, "{shown}");
+	assert_eq!(shown["duty"], 100_000_000_000_000u64, "recomputed: {shown}");
+
+	let report = write(d, "report.txt", "inspection report 88: as declared");
+	let by_importer = run(
+		url,
+		&[
+			"customs",
+			"record-control",
+			&id,
+			"physical",
+			"--report",
+			&report,
+			"--suri",
+			"//Bob//stash",
+		],
+	);
+	fails(&by_importer, 1, "Error: Customs::NotCustoms — ");
+	json(
+		url,
+		&["customs", "record-control", &id, "physical", "--report", &report, "--suri", "//Bob"],
+	);
+	let shown = json(url, &["customs", "show", &id]);
+	assert_eq!(
+		(shown["inspection"]["kind"].as_str(), shown["inspection"]["satisfactory"].as_bool()),
+		(Some("Physical"), Some(true)),
+		"{shown}"
+	);
+	fails(
+		&run(url, &["customs", "amend", &id, &amended, "--suri", "//Bob//stash"]),
+		1,
+		"Error: Customs::AlreadyControlled — ",
+	);
+	fails(
+		&run(url, &["customs", "purge", &id, "--suri", "//Eve"]),
+		1,
+		"Error: Customs::RetentionNotOver — ",
+	);
+}
+
+/// Encrypted sharing from the command line: Eve makes a reading key and publishes it, Ferdie
+/// encrypts and anchors a contract and grants Eve access with the content key, Eve decrypts it
+/// from the chain's envelope; once revoked, her envelope is gone and decryption is refused.
+fn encrypted_sharing(url: &str, d: &Path) {
+	let key = d.join("eve.x25519").display().to_string();
+	let made = json(url, &["documents", "keygen", "--out", &key]);
+	let public = made["publicKey"].as_str().expect("the public key").to_string();
+	#[cfg(unix)]
+	{
+		use std::os::unix::fs::PermissionsExt;
+		let mode = std::fs::metadata(&key).unwrap().permissions().mode();
+		assert_eq!(mode & 0o777, 0o600, "the secret key file is the owner's only");
+	}
+	fails(&run(url, &["documents", "keygen", "--out", &key]), 1, "cannot create");
+
+	let contract =
+		write(d, "contract.txt", "contract of sale 88: 12 t of black pepper, CIF Hamburg");
+	let (encrypted, content_key) = (
+		d.join("contract.enc").display().to_string(),
+		d.join("contract.key").display().to_string(),
+	);
+	let sealed = json(
+		url,
+		&["documents", "encrypt", &contract, "--out", &encrypted, "--content-key", &content_key],
+	);
+	assert_ne!(std::fs::read(&encrypted).unwrap(), std::fs::read(&contract).unwrap());
+	let anchored =
+		json(url, &["documents", "anchor", &contract, "--kind", "other", "--suri", "//Ferdie"]);
+	assert_eq!(sealed["hash"], anchored["hash"], "the encrypted file names the anchored document");
+	let grant = ["documents", "grant-access", &contract, "//Eve", "--content-key", &content_key];
+	let grant: Vec<&str> = grant.iter().copied().chain(["--suri", "//Ferdie"]).collect();
+	fails(&run(url, &grant), 1, "has published no encryption key");
+
+	json(url, &["roles", "set-encryption-key", &public, "--suri", "//Eve"]);
+	json(url, &grant);
+	assert_eq!(json(url, &["documents", "show", &contract])["grants"], 1);
+	let plain = d.join("contract.out").display().to_string();
+	let opened = json(
+		url,
+		&["documents", "decrypt", &encrypted, "--key", &key, "--out", &plain, "--suri", "//Eve"],
+	);
+	assert_eq!(opened["hash"], anchored["hash"], "{opened}");
+	assert_eq!(std::fs::read(&plain).unwrap(), std::fs::read(&contract).unwrap());
+	// Another key does not open Eve's envelope.
+	let other = d.join("other.x25519").display().to_string();
+	json(url, &["documents", "keygen", "--out", &other]);
+	let with_other = ["documents", "decrypt", &encrypted, "--key", &other, "--reader", "//Eve"];
+	let with_other: Vec<&str> = with_other.iter().copied().chain(["--out", &plain]).collect();
+	fails(&run(url, &with_other), 1, "envelope: the key envelope does not open with this key");
+
+	json(url, &["documents", "revoke-access", &contract, "//Eve", "--suri", "//Ferdie"]);
+	assert_eq!(json(url, &["documents", "envelope", &contract, "//Eve"]), Value::Null);
+	let again = d.join("contract.again").display().to_string();
+	fails(
+		&run(
+			url,
+			&[
+				"documents",
+				"decrypt",
+				&encrypted,
+				"--key",
+				&key,
+				"--out",
+				&again,
+				"--suri",
+				"//Eve",
+			],
+		),
+		1,
+		"holds no key envelope",
+	);
+	assert!(!Path::new(&again).exists(), "nothing written");
+}
+
+/// Sensor readings anchored by Merkle root and one checked; one certificate of a batch revoked by
+/// its proof while the others stay issued; purging a live batch or certificate is refused.
+fn readings_and_batch_revocation(url: &str, d: &Path) {
+	let readings: String = (1..=4)
+		.map(|i| {
+			format!("{:?}\n", tradechain_primitives::document_hash(format!("r{i}").as_bytes()))
+		})
+		.collect();
+	let leaves = write(d, "readings.txt", &readings);
+	let anchored = json(url, &["trace", "anchor-readings", &leaves, "--suri", "//Charlie"]);
+	let root = anchored["root"].as_str().expect("the root").to_string();
+	let third = readings.lines().nth(2).unwrap();
+	let checked = json(
+		url,
+		&["trace", "verify-reading", "--root", &root, "--leaf", third, "--leaves", &leaves],
+	);
+	assert_eq!((checked["valid"].as_bool(), checked["leafIndex"].as_u64()), (Some(true), Some(2)));
+	fails(
+		&run(url, &["trace", "anchor-readings", &leaves, "--suri", "//Charlie"]),
+		1,
+		"Error: Traceability::AnchorExists — ",
+	);
+
+	for i in 0..3 {
+		write(d, &format!("c{i}.txt"), &format!("certificate KE-BATCH-88-{i:03}"));
+	}
+	let csv = write(d, "batch-88.csv", "id,file\nA,c0.txt\nB,c1.txt\nC,c2.txt\n");
+	let proofs = d.join("proofs-88.json").display().to_string();
+	let issued = json(
+		url,
+		&[
+			"origin",
+			"issue-batch",
+			&csv,
+			"--valid-until",
+			"+90d",
+			"--proofs",
+			&proofs,
+			"--suri",
+			"//Dave",
+		],
+	);
+	let root = issued["root"].as_str().expect("the batch's root").to_string();
+	let c1 = d.join("c1.txt").display().to_string();
+	let revoke = ["origin", "revoke-batch-certificate", &c1, "--root", &root, "--leaves", &csv];
+	let revoke: Vec<&str> = revoke.iter().copied().chain(["--reason", "issued in error"]).collect();
+	fails(
+		&run(url, &[&revoke[..], &["--suri", "//Eve"]].concat()),
+		1,
+		"Error: CertificatesOfOrigin::",
+	);
+	json(url, &[&revoke[..], &["--suri", "//Dave"]].concat());
+	let status = |c: &str| {
+		let c = d.join(c).display().to_string();
+		json(url, &["origin", "batch-status", &c, "--root", &root, "--leaves", &csv])
+	};
+	assert_eq!(status("c1.txt")["Revoked"]["reason"], "issued in error");
+	assert!(status("c2.txt")["Issued"]["valid_until"].is_u64());
+	fails(
+		&run(url, &[&revoke[..], &["--suri", "//Dave"]].concat()),
+		1,
+		"Error: CertificatesOfOrigin::LeafAlreadyRevoked — ",
+	);
+	fails(
+		&run(url, &["origin", "purge-batch", &root, "--suri", "//Eve"]),
+		1,
+		"Error: CertificatesOfOrigin::RetentionNotOver — ",
+	);
+	let demo = write(d, "demo.txt", DEMO_CERTIFICATE);
+	fails(
+		&run(url, &["origin", "purge", &demo, "--suri", "//Eve"]),
+		1,
+		"Error: CertificatesOfOrigin::RetentionNotOver — ",
+	);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn settings_controls_encrypted_sharing_readings_and_batch_revocation_from_the_command_line() {
+	let node = Node::dev().await;
+	let url = node.ws_url();
+	let url = url.as_str();
+	let dir = tempfile::tempdir().unwrap();
+	let d = dir.path();
+	// Three independent flows at once, each with its own signers (Bob, Bob//stash; Ferdie, Eve;
+	// Charlie, Dave).
+	std::thread::scope(|s| {
+		s.spawn(|| customs_settings_amendment_and_control(url, d));
+		s.spawn(|| encrypted_sharing(url, d));
+		s.spawn(|| readings_and_batch_revocation(url, d));
+	});
+}

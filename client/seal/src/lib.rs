@@ -66,6 +66,19 @@ impl std::fmt::Debug for ContentKey {
 	}
 }
 
+impl ContentKey {
+	/// A key from its 32 bytes (e.g. the file its owner kept to grant more readers later).
+	pub fn from_bytes(bytes: [u8; 32]) -> Self {
+		Self(bytes)
+	}
+
+	/// The 32 bytes, to keep in a file readable by the owner only: whoever holds them reads the
+	/// document.
+	pub fn to_bytes(&self) -> [u8; 32] {
+		self.0
+	}
+}
+
 /// A reader's X25519 key pair; the public half is published with `set_encryption_key`.
 pub struct ReaderKeypair {
 	secret: crypto_box::SecretKey,
@@ -258,5 +271,16 @@ mod tests {
 		let reader = ReaderKeypair::generate();
 		let again = ReaderKeypair::from_secret_bytes(reader.secret_bytes());
 		assert_eq!(again.public(), reader.public());
+	}
+
+	#[test]
+	fn a_kept_content_key_grants_a_later_reader() {
+		let (doc, key) = encrypt_document(INVOICE);
+		let kept = ContentKey::from_bytes(key.to_bytes());
+		let later = ReaderKeypair::generate();
+		let opened = open_key(&seal_key(&kept, &later.public()), &later).expect("opens");
+		assert_eq!(decrypt_document(&doc, &opened).expect("decrypts"), INVOICE);
+		let (_, other) = encrypt_document(INVOICE);
+		assert_ne!(other.to_bytes(), key.to_bytes(), "each document its own key");
 	}
 }

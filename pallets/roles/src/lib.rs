@@ -728,7 +728,7 @@ pub mod pallet {
 			if let Some(id) = &record.operator_id {
 				OperatorIds::<T>::remove(record.country, id);
 			}
-			Self::take_role(who, Role::Operator(kind))?;
+			Self::remove_role(who, Role::Operator(kind), &record);
 			Ok(())
 		}
 
@@ -744,11 +744,18 @@ pub mod pallet {
 
 		/// Removes a role record, uncounting it from [`Members`] if it was active.
 		fn take_role(who: &T::AccountId, role: Role) -> Result<RoleRecordOf<T>, DispatchError> {
-			let record = Roles::<T>::take(who, role).ok_or(Error::<T>::RoleNotFound)?;
+			let record = Roles::<T>::get(who, role).ok_or(Error::<T>::RoleNotFound)?;
+			Self::remove_role(who, role, &record);
+			Ok(record)
+		}
+
+		/// Removes the record `who` holds as `role`, already read by the caller (`record`),
+		/// uncounting it from [`Members`] if it was active.
+		fn remove_role(who: &T::AccountId, role: Role, record: &RoleRecordOf<T>) {
+			Roles::<T>::remove(who, role);
 			if record.status == RoleStatus::Active {
 				Self::note_member(who, false);
 			}
-			Ok(record)
 		}
 
 		/// One active role of `who` more (`true`) or fewer (`false`) in [`Members`]. An account

@@ -381,10 +381,11 @@ fn value(x: Option<&Json>) -> std::result::Result<u128, String> {
 	}
 }
 
-/// An integer field, in the range of `T`.
+/// An integer field, in the range of `T`: a number, or a string of digits (so that HS codes keep
+/// their leading zero: `"0904"`).
 fn int<T: TryFrom<i64>>(v: &Json, k: &str) -> std::result::Result<T, String> {
 	v.get(k)
-		.and_then(Json::as_i64)
+		.and_then(|n| n.as_i64().or_else(|| n.as_str().and_then(|s| s.trim().parse().ok())))
 		.and_then(|n| T::try_from(n).ok())
 		.ok_or_else(|| format!("`{k}`: an integer in range is required"))
 }

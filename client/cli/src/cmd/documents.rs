@@ -1,7 +1,10 @@
 //! `tradechain documents`: anchored documents and transferable documents (bills of lading).
 
+use std::path::{Path, PathBuf};
+
 use clap::{Subcommand, ValueEnum};
 use subxt::utils::{AccountId32, H256};
+use tradechain_seal::{ContentKey, EncryptedDocument, ReaderKeypair};
 
 use crate::{
 	args,
@@ -9,7 +12,7 @@ use crate::{
 		self, runtime_types::bounded_collections::bounded_vec::BoundedVec,
 		runtime_types::pallet_documents::types::DocumentKind,
 	},
-	error::Result,
+	error::{Context, Error, Result},
 	Ctx,
 };
 
@@ -89,10 +92,14 @@ pub enum Documents {
 		/// The reader.
 		#[arg(value_parser = args::account)]
 		reader: AccountId32,
-		/// The key envelope: a file, or its bytes in 0x hex.
+		/// The key envelope, made elsewhere: a file, or its bytes in 0x hex.
 		// Fully qualified: clap would read `Vec<u8>` as a repeated byte argument.
-		#[arg(long, value_parser = args::bytes_or_file)]
-		envelope: ::std::vec::Vec<u8>,
+		#[arg(long, value_parser = args::bytes_or_file, required_unless_present = "content_key")]
+		envelope: Option<::std::vec::Vec<u8>>,
+		/// Or the content key file written by `encrypt`: the envelope is made here, sealing the
+		/// key to the reader's published encryption key (read from the chain).
+		#[arg(long, conflicts_with = "envelope")]
+		content_key: Option<PathBuf>,
 	},
 	/// Take a reader's key envelope back (signed by the owner).
 	RevokeAccess {
@@ -143,11 +150,110 @@ pub enum Documents {
 		#[arg(value_parser = args::hash_or_file)]
 		document: H256,
 	},
+	/// Make an X25519 key pair for reading documents shared with you (offline): the secret key
+	/// goes to a new file readable by you only, the public key is printed; publish it with
+	/// `roles set-encryption-key`.
+	Keygen {
+		/// The file for the secret key (refused if it exists).
+		#[arg(long)]
+		out: PathBuf,
+	},
+	/// Encrypt a document for sharing (offline, XChaCha20-Poly1305 under a fresh content key,
+	/// bound to the document's hash). Anchor the plain file with `anchor`, send the encrypted
+	/// one, and give each reader the key with `grant-access --content-key`.
+	Encrypt {
+		/// The document.
+		file: PathBuf,
+		/// The encrypted document to write.
+		#[arg(long)]
+		out: PathBuf,
+		/// The new file for the content key, kept by the owner (refused if it exists).
+		#[arg(long)]
+		content_key: PathBuf,
+	},
+	/// Decrypt a document shared with you: reads your key envelope for it from the chain, opens
+	/// it with your secret key and checks the plaintext against the document's hash.
+	Decrypt {
+		/// The encrypted document.
+		file: PathBuf,
+		/// Your secret key file (from `keygen`).
+		#[arg(long)]
+		key: PathBuf,
+		/// The reader whose envelope to use (default: the signer's account, from `--suri` or
+		/// `--key-file`).
+		#[arg(long, value_parser = args::account)]
+		reader: Option<AccountId32>,
+		/// The file to write the document to (refused if it exists).
+		#[arg(long)]
+		out: PathBuf,
+	},
+}
+
+/// Writes `bytes` to a new file that only its owner can read.
+fn write_secret(path: &Path, bytes: &[u8]) -> Result<()> {
+	use std::io::Write;
+	let mut options = std::fs::OpenOptions::new();
+	options.write(true).create_new(true);
+	#[cfg(unix)]
+	std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+	let what = format!("cannot create `{}`", path.display());
+	options.open(path).ctx(&what)?.write_all(bytes).ctx(&what)
+}
+
+/// Writes `bytes` to a new file (refused if it exists).
+fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
+	use std::io::Write;
+	let what = format!("cannot create `{}`", path.display());
+	std::fs::OpenOptions::new()
+		.write(true)
+		.create_new(true)
+		.open(path)
+		.ctx(&what)?
+		.write_all(bytes)
+		.ctx(&what)
+}
+
+/// A 32-byte key kept in a file as 0x hex.
+fn read_key(path: &Path) -> Result<[u8; 32]> {
+	let what = format!("cannot read `{}`", path.display());
+	let text = std::fs::read_to_string(path).ctx(&what)?;
+	args::hash(&text).map(|h| h.0).map_err(|e| Error::new(format!("`{}`: {e}", path.display())))
+}
+
+fn hex(bytes: &[u8]) -> String {
+	bytes.iter().fold("0x".to_string(), |s, b| s + &format!("{b:02x}"))
 }
 
 impl Documents {
 	/// Runs the command.
 	pub async fn run(self, ctx: &Ctx) -> Result<()> {
+		// The key and encryption commands need no node.
+		match self {
+			Documents::Keygen { out } => {
+				let pair = ReaderKeypair::generate();
+				write_secret(&out, format!("{}\n", hex(&pair.secret_bytes())).as_bytes())?;
+				ctx.print(&serde_json::json!({
+					"publicKey": hex(&pair.public()),
+					"secretKeyFile": out.display().to_string(),
+				}));
+				return Ok(());
+			}
+			Documents::Encrypt { file, out, content_key } => {
+				let what = format!("cannot read `{}`", file.display());
+				let (doc, key) =
+					tradechain_seal::encrypt_document(&std::fs::read(&file).ctx(&what)?);
+				// The key first: an encrypted file without its key would be unreadable.
+				write_secret(&content_key, format!("{}\n", hex(&key.to_bytes())).as_bytes())?;
+				write_new(&out, &doc.to_bytes())?;
+				ctx.print(&serde_json::json!({
+					"hash": hex(&doc.hash.0),
+					"encrypted": out.display().to_string(),
+					"contentKeyFile": content_key.display().to_string(),
+				}));
+				return Ok(());
+			}
+			_ => {}
+		}
 		let chain = ctx.chain().await?;
 		let apis = tradechain::runtime_apis().documents_api();
 		let tx = tradechain::transactions().documents();
@@ -166,7 +272,22 @@ impl Documents {
 			Documents::Remove { document } => {
 				chain.submit(&tx.remove(document), &ctx.signer()?).await?.summary()
 			}
-			Documents::GrantAccess { document, reader, envelope } => {
+			Documents::GrantAccess { document, reader, envelope, content_key } => {
+				let envelope = match (envelope, content_key) {
+					(Some(envelope), _) => envelope,
+					(None, Some(path)) => {
+						let key = ContentKey::from_bytes(read_key(&path)?);
+						let api = tradechain::runtime_apis().roles_api();
+						let public =
+							chain.call(api.encryption_key(reader.clone())).await?.ok_or_else(
+								|| Error::new(format!("{reader} has published no encryption key")),
+							)?;
+						tradechain_seal::seal_key(&key, &public)
+					}
+					(None, None) => {
+						return Err(Error::new("--envelope or --content-key is required"))
+					}
+				};
 				let call = tx.grant_access(document, reader, BoundedVec(envelope));
 				chain.submit(&call, &ctx.signer()?).await?.summary()
 			}
@@ -189,6 +310,34 @@ impl Documents {
 			}
 			Documents::Surrender { document } => {
 				chain.submit(&tx.surrender(document), &ctx.signer()?).await?.summary()
+			}
+			// Handled above, before connecting.
+			Documents::Keygen { .. } | Documents::Encrypt { .. } => {
+				return Err(Error::new("this command runs offline"))
+			}
+			Documents::Decrypt { file, key, reader, out } => {
+				let what = format!("cannot read `{}`", file.display());
+				let doc = EncryptedDocument::from_bytes(&std::fs::read(&file).ctx(&what)?)
+					.ctx(&file.display().to_string())?;
+				let reader = match reader {
+					Some(reader) => reader,
+					None => ctx.signer()?.public_key().to_account_id(),
+				};
+				let keypair = ReaderKeypair::from_secret_bytes(read_key(&key)?);
+				let hash = H256(doc.hash.0);
+				let envelope =
+					chain.call(apis.envelope(hash, reader.clone())).await?.ok_or_else(|| {
+						Error::new(format!("{reader} holds no key envelope for {hash:?}"))
+					})?;
+				let content = tradechain_seal::open_key(&envelope, &keypair).ctx("envelope")?;
+				let plain = tradechain_seal::decrypt_document(&doc, &content).ctx("document")?;
+				write_new(&out, &plain)?;
+				serde_json::json!({
+					"hash": format!("{hash:?}"),
+					"reader": reader.to_string(),
+					"out": out.display().to_string(),
+					"bytes": plain.len(),
+				})
 			}
 		};
 		ctx.print(&out);
