@@ -270,17 +270,30 @@ impl Node {
 
 	/// The node's Prometheus metrics (`GET /metrics`), as text.
 	pub async fn metrics(&self) -> String {
+		self.try_metrics().await.expect("the node serves Prometheus metrics")
+	}
+
+	/// The node's Prometheus metrics, or why they could not be read (within 10 s).
+	pub async fn try_metrics(&self) -> Result<String, String> {
 		use tokio::io::{AsyncReadExt, AsyncWriteExt};
-		let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", self.prometheus_port))
+		let read = async {
+			let mut stream = tokio::net::TcpStream::connect(("127.0.0.1", self.prometheus_port))
+				.await
+				.map_err(|e| e.to_string())?;
+			stream
+				.write_all(b"GET /metrics HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+				.await
+				.map_err(|e| e.to_string())?;
+			let mut response = String::new();
+			stream.read_to_string(&mut response).await.map_err(|e| e.to_string())?;
+			Ok(response
+				.split_once("\r\n\r\n")
+				.map(|(_, body)| body.to_string())
+				.unwrap_or_default())
+		};
+		tokio::time::timeout(Duration::from_secs(10), read)
 			.await
-			.expect("the node serves Prometheus metrics");
-		stream
-			.write_all(b"GET /metrics HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
-			.await
-			.expect("request sent");
-		let mut response = String::new();
-		stream.read_to_string(&mut response).await.expect("response read");
-		response.split_once("\r\n\r\n").map(|(_, body)| body.to_string()).unwrap_or_default()
+			.map_err(|_| "no answer within 10 s".to_string())?
 	}
 
 	/// The sum of metric `name` over all its label sets in `metrics` (0 if absent).

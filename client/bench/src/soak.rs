@@ -105,16 +105,21 @@ pub async fn run(args: &Args, net: &Net, total: u64, rate: f64) -> Result<Soak, 
 		let stop = Arc::new(AtomicBool::new(false));
 		let hashes = track::submit(clients, txs, tracker, Pace::Rate(rate), stop, 256).await;
 		tracker.wait(Duration::from_secs(180), |t| t.settled(&hashes)).await;
-		let mut trie_cache_mib = Vec::new();
-		for node in &net.nodes {
-			let metrics = node.metrics().await;
-			let bytes =
-				tradechain_integration_tests::Node::metric(&metrics, "substrate_state_cache_bytes");
-			trie_cache_mib.push(bytes / (1024.0 * 1024.0));
-		}
 		let finalized_by = tracker.best();
 		tracker.wait(Duration::from_secs(120), |t| t.finalized() >= finalized_by).await;
 		let (included, finalized, rejected) = tracker.count(&hashes);
+		// Memory, sampled together: the trie cache from each node's Prometheus (NaN if it did
+		// not answer: a soak goes on), then RSS and heap from /proc.
+		let mut trie_cache_mib = Vec::new();
+		for node in &net.nodes {
+			let bytes = match node.try_metrics().await {
+				Ok(m) => {
+					tradechain_integration_tests::Node::metric(&m, "substrate_state_cache_bytes")
+				}
+				Err(_) => f64::NAN,
+			};
+			trie_cache_mib.push(bytes / (1024.0 * 1024.0));
+		}
 		let c = Chunk {
 			workload,
 			submitted: hashes.len(),

@@ -442,7 +442,7 @@ fn customs_settings_amendment_and_control(url: &str, d: &Path) {
 		"Error: Customs::AlreadyControlled — ",
 	);
 	fails(
-		&run(url, &["customs", "purge", &id, "--suri", "//Eve"]),
+		&run(url, &["customs", "purge", &id, "--suri", "//Bob//stash"]),
 		1,
 		"Error: Customs::RetentionNotOver — ",
 	);
@@ -485,40 +485,44 @@ fn encrypted_sharing(url: &str, d: &Path) {
 	json(url, &grant);
 	assert_eq!(json(url, &["documents", "show", &contract])["grants"], 1);
 	let plain = d.join("contract.out").display().to_string();
-	let opened = json(
-		url,
-		&["documents", "decrypt", &encrypted, "--key", &key, "--out", &plain, "--suri", "//Eve"],
-	);
+	let as_eve = ["documents", "decrypt", &encrypted, "--reader-key", &key, "--suri", "//Eve"];
+	let opened = json(url, &[&as_eve[..], &["--out", &plain]].concat());
 	assert_eq!(opened["hash"], anchored["hash"], "{opened}");
 	assert_eq!(std::fs::read(&plain).unwrap(), std::fs::read(&contract).unwrap());
-	// Another key does not open Eve's envelope.
+	// Another key does not open Eve's envelope, and nothing is written.
 	let other = d.join("other.x25519").display().to_string();
 	json(url, &["documents", "keygen", "--out", &other]);
-	let with_other = ["documents", "decrypt", &encrypted, "--key", &other, "--reader", "//Eve"];
-	let with_other: Vec<&str> = with_other.iter().copied().chain(["--out", &plain]).collect();
+	let refused = d.join("contract.refused").display().to_string();
+	let with_other =
+		["documents", "decrypt", &encrypted, "--reader-key", &other, "--reader", "//Eve"];
+	let with_other: Vec<&str> = with_other.iter().copied().chain(["--out", &refused]).collect();
 	fails(&run(url, &with_other), 1, "envelope: the key envelope does not open with this key");
+	assert!(!Path::new(&refused).exists(), "nothing written");
+	// A file that is no key file is refused without echoing its text.
+	let not_a_key = ["documents", "decrypt", &encrypted, "--reader-key", &contract];
+	let not_a_key: Vec<&str> = not_a_key.iter().copied().chain(["--out", &refused]).collect();
+	let out = run(url, &[&not_a_key[..], &["--reader", "//Eve"]].concat());
+	fails(&out, 1, "is not a Tradechain key file");
+	assert!(!stderr(&out).contains("black pepper"), "the file's text is not printed");
+	// Another document's content key is refused before anything is submitted.
+	let invoice = write(d, "invoice-88.txt", "invoice 88");
+	let (invoice_enc, invoice_key) =
+		(d.join("invoice.enc").display().to_string(), d.join("invoice.key").display().to_string());
+	json(
+		url,
+		&["documents", "encrypt", &invoice, "--out", &invoice_enc, "--content-key", &invoice_key],
+	);
+	let wrong = ["documents", "grant-access", &contract, "//Eve", "--content-key", &invoice_key];
+	fails(
+		&run(url, &[&wrong[..], &["--suri", "//Ferdie"]].concat()),
+		1,
+		"is the content key of document",
+	);
 
 	json(url, &["documents", "revoke-access", &contract, "//Eve", "--suri", "//Ferdie"]);
 	assert_eq!(json(url, &["documents", "envelope", &contract, "//Eve"]), Value::Null);
 	let again = d.join("contract.again").display().to_string();
-	fails(
-		&run(
-			url,
-			&[
-				"documents",
-				"decrypt",
-				&encrypted,
-				"--key",
-				&key,
-				"--out",
-				&again,
-				"--suri",
-				"//Eve",
-			],
-		),
-		1,
-		"holds no key envelope",
-	);
+	fails(&run(url, &[&as_eve[..], &["--out", &again]].concat()), 1, "holds no key envelope");
 	assert!(!Path::new(&again).exists(), "nothing written");
 }
 
@@ -569,7 +573,7 @@ fn readings_and_batch_revocation(url: &str, d: &Path) {
 	let revoke = ["origin", "revoke-batch-certificate", &c1, "--root", &root, "--leaves", &csv];
 	let revoke: Vec<&str> = revoke.iter().copied().chain(["--reason", "issued in error"]).collect();
 	fails(
-		&run(url, &[&revoke[..], &["--suri", "//Eve"]].concat()),
+		&run(url, &[&revoke[..], &["--suri", "//Charlie"]].concat()),
 		1,
 		"Error: CertificatesOfOrigin::",
 	);
@@ -586,13 +590,13 @@ fn readings_and_batch_revocation(url: &str, d: &Path) {
 		"Error: CertificatesOfOrigin::LeafAlreadyRevoked — ",
 	);
 	fails(
-		&run(url, &["origin", "purge-batch", &root, "--suri", "//Eve"]),
+		&run(url, &["origin", "purge-batch", &root, "--suri", "//Charlie"]),
 		1,
 		"Error: CertificatesOfOrigin::RetentionNotOver — ",
 	);
 	let demo = write(d, "demo.txt", DEMO_CERTIFICATE);
 	fails(
-		&run(url, &["origin", "purge", &demo, "--suri", "//Eve"]),
+		&run(url, &["origin", "purge", &demo, "--suri", "//Charlie"]),
 		1,
 		"Error: CertificatesOfOrigin::RetentionNotOver — ",
 	);

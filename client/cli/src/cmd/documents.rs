@@ -96,8 +96,8 @@ pub enum Documents {
 		// Fully qualified: clap would read `Vec<u8>` as a repeated byte argument.
 		#[arg(long, value_parser = args::bytes_or_file, required_unless_present = "content_key")]
 		envelope: Option<::std::vec::Vec<u8>>,
-		/// Or the content key file written by `encrypt`: the envelope is made here, sealing the
-		/// key to the reader's published encryption key (read from the chain).
+		/// Or the content key file written by `encrypt` for this document: the envelope is made
+		/// here, sealing the key to the reader's published encryption key (read from the chain).
 		#[arg(long, conflicts_with = "envelope")]
 		content_key: Option<PathBuf>,
 	},
@@ -167,7 +167,8 @@ pub enum Documents {
 		/// The encrypted document to write.
 		#[arg(long)]
 		out: PathBuf,
-		/// The new file for the content key, kept by the owner (refused if it exists).
+		/// The new file for the content key and the document's hash, kept by the owner (refused
+		/// if it exists).
 		#[arg(long)]
 		content_key: PathBuf,
 	},
@@ -176,9 +177,9 @@ pub enum Documents {
 	Decrypt {
 		/// The encrypted document.
 		file: PathBuf,
-		/// Your secret key file (from `keygen`).
+		/// Your secret key file (from `keygen`; not the signing key of `--key-file`).
 		#[arg(long)]
-		key: PathBuf,
+		reader_key: PathBuf,
 		/// The reader whose envelope to use (default: the signer's account, from `--suri` or
 		/// `--key-file`).
 		#[arg(long, value_parser = args::account)]
@@ -189,35 +190,77 @@ pub enum Documents {
 	},
 }
 
-/// Writes `bytes` to a new file that only its owner can read.
-fn write_secret(path: &Path, bytes: &[u8]) -> Result<()> {
+/// Writes `bytes` to a new file (refused if it exists), readable by its owner only if `secret`.
+/// A file this call created is removed again if writing fails.
+fn write_new(path: &Path, bytes: &[u8], secret: bool) -> Result<()> {
 	use std::io::Write;
 	let mut options = std::fs::OpenOptions::new();
 	options.write(true).create_new(true);
 	#[cfg(unix)]
-	std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+	if secret {
+		std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+	}
 	let what = format!("cannot create `{}`", path.display());
-	options.open(path).ctx(&what)?.write_all(bytes).ctx(&what)
+	let written = options.open(path).ctx(&what)?.write_all(bytes).ctx(&what);
+	if written.is_err() {
+		let _ = std::fs::remove_file(path);
+	}
+	written
 }
 
-/// Writes `bytes` to a new file (refused if it exists).
-fn write_new(path: &Path, bytes: &[u8]) -> Result<()> {
-	use std::io::Write;
-	let what = format!("cannot create `{}`", path.display());
-	std::fs::OpenOptions::new()
-		.write(true)
-		.create_new(true)
-		.open(path)
-		.ctx(&what)?
-		.write_all(bytes)
-		.ctx(&what)
+/// Refuses early if `path` exists, before anything is written.
+fn ensure_absent(path: &Path) -> Result<()> {
+	if path.exists() {
+		return Err(Error::new(format!("cannot create `{}`: it exists", path.display())));
+	}
+	Ok(())
 }
 
-/// A 32-byte key kept in a file as 0x hex.
-fn read_key(path: &Path) -> Result<[u8; 32]> {
+/// The 0x-hex lines of a key file: the key, then (for a content key) its document's hash. An
+/// error never repeats the file's text: it may hold a secret given by mistake.
+fn read_key_file(path: &Path) -> Result<Vec<[u8; 32]>> {
+	let unreadable = || Error::new(format!("`{}` is not a Tradechain key file", path.display()));
 	let what = format!("cannot read `{}`", path.display());
-	let text = std::fs::read_to_string(path).ctx(&what)?;
-	args::hash(&text).map(|h| h.0).map_err(|e| Error::new(format!("`{}`: {e}", path.display())))
+	if std::fs::metadata(path).ctx(&what)?.len() > 1024 {
+		return Err(unreadable());
+	}
+	let text = std::fs::read_to_string(path).map_err(|_| unreadable())?;
+	let lines = text
+		.lines()
+		.filter(|l| !l.trim().is_empty())
+		.map(|l| args::hash(l).map(|h| h.0).map_err(|_| unreadable()))
+		.collect::<Result<Vec<_>>>()?;
+	if lines.is_empty() {
+		return Err(unreadable());
+	}
+	Ok(lines)
+}
+
+/// A reader's secret key file (from `keygen`).
+fn read_reader_key(path: &Path) -> Result<ReaderKeypair> {
+	match read_key_file(path)?[..] {
+		[secret] => Ok(ReaderKeypair::from_secret_bytes(secret)),
+		_ => Err(Error::new(format!(
+			"`{}` is not a reader's key file (written by `documents keygen`)",
+			path.display()
+		))),
+	}
+}
+
+/// A content key file (from `encrypt`) for `document`: refused if made for another document.
+fn read_content_key(path: &Path, document: H256) -> Result<ContentKey> {
+	match read_key_file(path)?[..] {
+		[key, of] if of == document.0 => Ok(ContentKey::from_bytes(key)),
+		[_, of] => Err(Error::new(format!(
+			"`{}` is the content key of document {:?}, not of {document:?}",
+			path.display(),
+			H256(of)
+		))),
+		_ => Err(Error::new(format!(
+			"`{}` is not a content key file (written by `documents encrypt`)",
+			path.display()
+		))),
+	}
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -231,7 +274,7 @@ impl Documents {
 		match self {
 			Documents::Keygen { out } => {
 				let pair = ReaderKeypair::generate();
-				write_secret(&out, format!("{}\n", hex(&pair.secret_bytes())).as_bytes())?;
+				write_new(&out, format!("{}\n", hex(&pair.secret_bytes())).as_bytes(), true)?;
 				ctx.print(&serde_json::json!({
 					"publicKey": hex(&pair.public()),
 					"secretKeyFile": out.display().to_string(),
@@ -239,12 +282,19 @@ impl Documents {
 				return Ok(());
 			}
 			Documents::Encrypt { file, out, content_key } => {
+				ensure_absent(&out)?;
+				ensure_absent(&content_key)?;
 				let what = format!("cannot read `{}`", file.display());
 				let (doc, key) =
 					tradechain_seal::encrypt_document(&std::fs::read(&file).ctx(&what)?);
-				// The key first: an encrypted file without its key would be unreadable.
-				write_secret(&content_key, format!("{}\n", hex(&key.to_bytes())).as_bytes())?;
-				write_new(&out, &doc.to_bytes())?;
+				// The key first (an encrypted file without its key would be unreadable), with the
+				// document it is for; it is removed again if the encrypted file cannot be written.
+				let key_file = format!("{}\n{}\n", hex(&key.to_bytes()), hex(&doc.hash.0));
+				write_new(&content_key, key_file.as_bytes(), true)?;
+				if let Err(e) = write_new(&out, &doc.to_bytes(), false) {
+					let _ = std::fs::remove_file(&content_key);
+					return Err(e);
+				}
 				ctx.print(&serde_json::json!({
 					"hash": hex(&doc.hash.0),
 					"encrypted": out.display().to_string(),
@@ -276,7 +326,7 @@ impl Documents {
 				let envelope = match (envelope, content_key) {
 					(Some(envelope), _) => envelope,
 					(None, Some(path)) => {
-						let key = ContentKey::from_bytes(read_key(&path)?);
+						let key = read_content_key(&path, document)?;
 						let api = tradechain::runtime_apis().roles_api();
 						let public =
 							chain.call(api.encryption_key(reader.clone())).await?.ok_or_else(
@@ -315,7 +365,7 @@ impl Documents {
 			Documents::Keygen { .. } | Documents::Encrypt { .. } => {
 				return Err(Error::new("this command runs offline"))
 			}
-			Documents::Decrypt { file, key, reader, out } => {
+			Documents::Decrypt { file, reader_key, reader, out } => {
 				let what = format!("cannot read `{}`", file.display());
 				let doc = EncryptedDocument::from_bytes(&std::fs::read(&file).ctx(&what)?)
 					.ctx(&file.display().to_string())?;
@@ -323,7 +373,8 @@ impl Documents {
 					Some(reader) => reader,
 					None => ctx.signer()?.public_key().to_account_id(),
 				};
-				let keypair = ReaderKeypair::from_secret_bytes(read_key(&key)?);
+				ensure_absent(&out)?;
+				let keypair = read_reader_key(&reader_key)?;
 				let hash = H256(doc.hash.0);
 				let envelope =
 					chain.call(apis.envelope(hash, reader.clone())).await?.ok_or_else(|| {
@@ -331,7 +382,7 @@ impl Documents {
 					})?;
 				let content = tradechain_seal::open_key(&envelope, &keypair).ctx("envelope")?;
 				let plain = tradechain_seal::decrypt_document(&doc, &content).ctx("document")?;
-				write_new(&out, &plain)?;
+				write_new(&out, &plain, false)?;
 				serde_json::json!({
 					"hash": format!("{hash:?}"),
 					"reader": reader.to_string(),
