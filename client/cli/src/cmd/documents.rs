@@ -13,6 +13,7 @@ use crate::{
 		runtime_types::pallet_documents::types::DocumentKind,
 	},
 	error::{Context, Error, Result},
+	json::hex,
 	Ctx,
 };
 
@@ -261,10 +262,6 @@ fn read_content_key(path: &Path, document: H256) -> Result<ContentKey> {
 			path.display()
 		))),
 	}
-}
-
-fn hex(bytes: &[u8]) -> String {
-	bytes.iter().fold("0x".to_string(), |s, b| s + &format!("{b:02x}"))
 }
 
 impl Documents {
