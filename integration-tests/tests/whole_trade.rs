@@ -379,4 +379,9 @@ async fn one_shipment_from_kenya_to_germany_across_every_pallet() {
 	assert!(metric(&text, "tradechain_certificates_issued_total") >= 1.0);
 	assert!(metric(&text, "tradechain_epcis_events_total") >= 2.0);
 	assert_eq!(metric(&text, "tradechain_escrows_open"), 3.0);
+	// The allocator's gauges (node/src/memory.rs): a live heap of some MiB, within what the
+	// allocator holds.
+	let allocated = metric(&text, "tradechain_memory_allocated_bytes");
+	let resident = metric(&text, "tradechain_memory_resident_bytes");
+	assert!(allocated > 1e6 && allocated <= resident, "{allocated} of {resident}: {text}");
 }

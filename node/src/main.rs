@@ -4,6 +4,7 @@ mod ceremony;
 mod chain_spec;
 mod cli;
 mod command;
+mod memory;
 mod metrics;
 mod rpc;
 mod service;

@@ -1,9 +1,11 @@
 //! Prometheus metrics of the trade domain, beside Substrate's own on the node's `/metrics`.
 //!
 //! Counted from the events of every **finalized** block (so that a block on an abandoned fork
-//! is never counted), from the node's start; the open escrows are a gauge read from the
-//! finalized state. A node that restarts starts its counters at zero, as Prometheus counters
-//! do; use `increase()`/`rate()` over them.
+//! is never counted), from the node's start. A node that restarts starts its counters at zero, as
+//! Prometheus counters do; use `increase()`/`rate()` over them. The open escrows are a gauge:
+//! counted in the finalized state when the node starts (and again after a runtime upgrade, which
+//! may migrate them), then moved by the finalized blocks' escrow events, so that no block costs
+//! a walk over every escrow.
 //!
 //! | metric | what |
 //! | --- | --- |
@@ -23,6 +25,7 @@ use prometheus_endpoint::{
 	register, Counter, CounterVec, Gauge, Opts, PrometheusError, Registry, U64,
 };
 use sc_client_api::{BlockchainEvents, StorageProvider};
+use sp_blockchain::HeaderBackend;
 use sp_core::storage::StorageKey;
 use sp_crypto_hashing::twox_128;
 use tradechain_runtime::{opaque::Block, Hash, RuntimeEvent};
@@ -90,12 +93,25 @@ impl TradeMetrics {
 		Ok(metrics)
 	}
 
-	/// Counts one finalized event.
-	fn observe(&self, event: &RuntimeEvent) {
+	/// Counts one finalized event. Returns whether it was a runtime upgrade.
+	fn observe(&self, event: &RuntimeEvent) -> bool {
 		use pallet_certificates_of_origin::Event as Origin;
 		use pallet_customs::{Channel, Event as Customs};
+		use pallet_payments::Event as Payments;
 		use pallet_traceability::Event as Trace;
 		match event {
+			RuntimeEvent::System(frame_system::Event::CodeUpdated { .. }) => return true,
+			RuntimeEvent::Payments(Payments::Created { .. }) => self.escrows_open.inc(),
+			RuntimeEvent::Payments(
+				Payments::Released { complete: true, .. }
+				| Payments::Refunded { .. }
+				| Payments::Settled { .. },
+			) => {
+				// Never below zero (a wrapped u64 gauge), whatever the events say.
+				if self.escrows_open.get() > 0 {
+					self.escrows_open.dec()
+				}
+			}
 			RuntimeEvent::Customs(Customs::Lodged { channel, .. }) => {
 				let channel = match channel {
 					Channel::Green => CHANNELS[0],
@@ -114,6 +130,19 @@ impl TradeMetrics {
 			RuntimeEvent::Traceability(Trace::EventRecorded { .. }) => self.epcis_events.inc(),
 			RuntimeEvent::Traceability(Trace::ConditionBreached { .. }) => self.breaches.inc(),
 			_ => {}
+		}
+		false
+	}
+
+	/// Sets the open escrows to the count in the state of block `hash`.
+	fn count_escrows<C, B>(&self, client: &C, hash: Hash)
+	where
+		C: StorageProvider<Block, B>,
+		B: sc_client_api::Backend<Block>,
+	{
+		match client.storage_keys(hash, Some(&prefix("Payments", "Escrows")), None) {
+			Ok(keys) => self.escrows_open.set(keys.count() as u64),
+			Err(e) => log::warn!(target: "tradechain-metrics", "open escrows not counted: {e}"),
 		}
 	}
 }
@@ -137,25 +166,59 @@ where
 
 /// Follows finality and updates `metrics`; runs until the node stops. A block whose events do
 /// not decode (e.g. an old node after a runtime upgrade changed them) is skipped with a warning.
+///
+/// The open escrows are moved by events only while every finalized block is seen in order; after
+/// a gap (blocks finalized during a sync send no notification), an unreadable block, or a
+/// runtime upgrade (whose migrations run in the block after the one that set the code), they are
+/// counted again in the finalized state.
 pub async fn follow_finality<C, B>(client: Arc<C>, metrics: TradeMetrics)
 where
-	C: BlockchainEvents<Block> + StorageProvider<Block, B>,
+	C: BlockchainEvents<Block> + StorageProvider<Block, B> + HeaderBackend<Block>,
 	B: sc_client_api::Backend<Block>,
 {
-	let escrows = prefix("Payments", "Escrows");
+	// Subscribe first, then count: a block finalized in between is in the stream, and the
+	// blocks up to the counted one are skipped there.
 	let mut finality = client.finality_notification_stream();
+	let info = client.info();
+	let mut last = info.finalized_number;
+	metrics.count_escrows(&*client, info.finalized_hash);
+	// The block that set new code, until a finalized block after it has been counted.
+	let mut upgraded_at = None;
 	while let Some(n) = finality.next().await {
+		let mut in_order = true;
 		for hash in n.tree_route.iter().chain(std::iter::once(&n.hash)) {
+			let Some(number) = client.number(*hash).ok().flatten() else {
+				in_order = false;
+				continue;
+			};
+			if number <= last {
+				continue;
+			}
+			in_order &= number == last + 1;
+			last = number;
 			match events_at(&*client, *hash) {
-				Some(events) => events.iter().for_each(|e| metrics.observe(e)),
-				None => log::warn!(
-					target: "tradechain-metrics",
-					"events of finalized block {hash} not readable; trade metrics skip it"
-				),
+				Some(events) => {
+					for event in &events {
+						if metrics.observe(event) {
+							upgraded_at = Some(number);
+						}
+					}
+				}
+				None => {
+					in_order = false;
+					log::warn!(
+						target: "tradechain-metrics",
+						"events of finalized block {hash} not readable; trade metrics skip it"
+					)
+				}
 			}
 		}
-		if let Ok(keys) = client.storage_keys(n.hash, Some(&escrows), None) {
-			metrics.escrows_open.set(keys.count() as u64);
+		let migrated = upgraded_at.is_some_and(|at| last > at);
+		if !in_order || migrated {
+			metrics.count_escrows(&*client, n.hash);
+			if migrated {
+				upgraded_at = None;
+			}
 		}
 	}
 }

@@ -228,6 +228,11 @@ pub fn new_full<
 			None,
 			crate::metrics::follow_finality(client.clone(), metrics),
 		);
+		if let Some(memory) = crate::memory::MemoryMetrics::register(registry)
+			.map_err(|e| ServiceError::Other(format!("memory metrics: {e}")))?
+		{
+			task_manager.spawn_handle().spawn("tradechain-memory-metrics", None, memory.run());
+		}
 	}
 
 	let rpc_extensions_builder = {

@@ -2,8 +2,10 @@
 //! trade workloads in turn; after each chunk, what was included, finalized, rejected and lost,
 //! and each node's memory: resident (`VmRSS`), of which anonymous (`RssAnon`: the heap; the rest
 //! is mostly ParityDB's memory-mapped files, which grow with the database and which the kernel
-//! can reclaim), and the trie cache's share of the heap (`substrate_state_cache_bytes`, capped by
-//! `--trie-cache-size`, 1 GiB by default). The goals: nothing dropped, the heap flat.
+//! can reclaim), the live heap as the node's allocator counts it (`tradechain_memory_allocated_bytes`:
+//! allocated and not freed; `RssAnon` also holds freed pages the allocator has not returned yet),
+//! and the trie cache's share of it (`substrate_state_cache_bytes`, capped by `--trie-cache-size`,
+//! 1 GiB by default). The goals: nothing dropped, the live heap flat once the caches are full.
 
 use std::{
 	sync::{atomic::AtomicBool, Arc},
@@ -33,6 +35,9 @@ pub struct Chunk {
 	pub rss_mib: Vec<f64>,
 	/// Each node's anonymous resident memory (heap) in MiB.
 	pub heap_mib: Vec<f64>,
+	/// Each node's live heap in MiB (allocated and not freed; NaN for a node that does not
+	/// report it).
+	pub live_mib: Vec<f64>,
 	/// Each node's trie cache in MiB (part of the heap).
 	pub trie_cache_mib: Vec<f64>,
 }
@@ -108,17 +113,19 @@ pub async fn run(args: &Args, net: &Net, total: u64, rate: f64) -> Result<Soak, 
 		let finalized_by = tracker.best();
 		tracker.wait(Duration::from_secs(120), |t| t.finalized() >= finalized_by).await;
 		let (included, finalized, rejected) = tracker.count(&hashes);
-		// Memory, sampled together: the trie cache from each node's Prometheus (NaN if it did
-		// not answer: a soak goes on), then RSS and heap from /proc.
-		let mut trie_cache_mib = Vec::new();
+		// Memory, sampled together: the live heap and the trie cache from each node's
+		// Prometheus (NaN if it did not answer: a soak goes on), then RSS and heap from /proc.
+		let (mut live_mib, mut trie_cache_mib) = (Vec::new(), Vec::new());
 		for node in &net.nodes {
-			let bytes = match node.try_metrics().await {
-				Ok(m) => {
-					tradechain_integration_tests::Node::metric(&m, "substrate_state_cache_bytes")
+			let text = node.try_metrics().await.ok();
+			let mib = |name: &str| match &text {
+				Some(m) if m.contains(name) => {
+					tradechain_integration_tests::Node::metric(m, name) / (1024.0 * 1024.0)
 				}
-				Err(_) => f64::NAN,
+				_ => f64::NAN,
 			};
-			trie_cache_mib.push(bytes / (1024.0 * 1024.0));
+			live_mib.push(mib("tradechain_memory_allocated_bytes"));
+			trie_cache_mib.push(mib("substrate_state_cache_bytes"));
 		}
 		let c = Chunk {
 			workload,
@@ -130,18 +137,20 @@ pub async fn run(args: &Args, net: &Net, total: u64, rate: f64) -> Result<Soak, 
 			at_secs: started.elapsed().as_secs_f64(),
 			rss_mib: net.nodes.iter().map(|n| status_mib(n.pid(), "VmRSS")).collect(),
 			heap_mib: net.nodes.iter().map(|n| status_mib(n.pid(), "RssAnon")).collect(),
+			live_mib,
 			trie_cache_mib,
 		};
 		done += hashes.len() as u64;
 		println!(
-			"   soak {done:>9}/{total}: {:<40} {} included, {} finalized, {} rejected, {} lost; RSS {:?} MiB, heap {:?} MiB",
+			"   soak {done:>9}/{total}: {:<40} {} included, {} finalized, {} rejected, {} lost; RSS {} MiB, heap {} MiB, live {} MiB",
 			workload.call(),
 			c.included,
 			c.finalized,
 			c.rejected,
 			c.lost,
-			c.rss_mib.iter().map(|m| m.round() as u64).collect::<Vec<_>>(),
-			c.heap_mib.iter().map(|m| m.round() as u64).collect::<Vec<_>>()
+			joined(&c.rss_mib),
+			joined(&c.heap_mib),
+			joined(&c.live_mib),
 		);
 		soak.chunks.push(c);
 		tracker.state.lock().expect("not poisoned").txs.clear();
@@ -170,26 +179,31 @@ impl Soak {
 			(Some(first), Some(last)) => (first, last),
 			_ => return md,
 		};
-		md += "| node | RSS after the first chunk (MiB) | after the last | heap (`RssAnon`) after the first chunk | at half-time | after the last | peak | trie cache after the last |\n|---|---:|---:|---:|---:|---:|---:|---:|\n";
+		md += "| node | RSS after the first chunk (MiB) | after the last | heap (`RssAnon`) after the first chunk | at half-time | after the last | peak | live heap after the first chunk | at half-time | after the last | peak | trie cache after the last |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n";
 		let half = &self.chunks[self.chunks.len() / 2];
+		let peak = |f: fn(&Chunk) -> &Vec<f64>, n: usize| {
+			self.chunks.iter().map(|c| f(c)[n]).fold(f64::NAN, f64::max)
+		};
 		for n in 0..nodes {
-			let peak = self.chunks.iter().map(|c| c.heap_mib[n]).fold(0.0, f64::max);
 			md += &format!(
-				"| {n} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {peak:.0} | {:.0} |\n",
+				"| {n} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} | {:.0} |\n",
 				first.rss_mib[n],
 				last.rss_mib[n],
 				first.heap_mib[n],
 				half.heap_mib[n],
 				last.heap_mib[n],
+				peak(|c| &c.heap_mib, n),
+				first.live_mib[n],
+				half.live_mib[n],
+				last.live_mib[n],
+				peak(|c| &c.live_mib, n),
 				last.trie_cache_mib[n],
 			);
 		}
-		md += "\n| chunk | call | submitted | included | finalized | rejected | lost | at (s) | RSS (MiB) | heap (MiB) |\n|---:|---|---:|---:|---:|---:|---:|---:|---|---|\n";
-		let joined =
-			|v: &[f64]| v.iter().map(|m| format!("{m:.0}")).collect::<Vec<_>>().join(" / ");
+		md += "\n| chunk | call | submitted | included | finalized | rejected | lost | at (s) | RSS (MiB) | heap (MiB) | live heap (MiB) |\n|---:|---|---:|---:|---:|---:|---:|---:|---|---|---|\n";
 		for (i, c) in self.chunks.iter().enumerate() {
 			md += &format!(
-				"| {} | {} | {} | {} | {} | {} | {} | {:.0} | {} | {} |\n",
+				"| {} | {} | {} | {} | {} | {} | {} | {:.0} | {} | {} | {} |\n",
 				i + 1,
 				c.workload.call(),
 				c.submitted,
@@ -200,8 +214,14 @@ impl Soak {
 				c.at_secs,
 				joined(&c.rss_mib),
 				joined(&c.heap_mib),
+				joined(&c.live_mib),
 			);
 		}
 		md
 	}
+}
+
+/// Per-node MiB figures, " / "-separated.
+fn joined(v: &[f64]) -> String {
+	v.iter().map(|m| format!("{m:.0}")).collect::<Vec<_>>().join(" / ")
 }

@@ -1,12 +1,14 @@
 //! `tradechain-bench` run as a process against the real node: the smoke run (what CI keeps
-//! working) measures and reports, and a burst of 30,000 pre-signed transfers from 300 accounts
-//! loses nothing with the node's default transaction pool.
+//! working) measures and reports, a burst of 30,000 pre-signed transfers from 300 accounts
+//! loses nothing with the node's default transaction pool, and a short soak records what it
+//! reports for the long one.
 
 use std::{path::Path, process::Command};
 
 use serde_json::Value;
 
-fn bench(args: &[&str], out: &Path) -> Value {
+/// Runs tradechain-bench with results in `out` and returns its `report` file as JSON.
+fn bench_report(args: &[&str], out: &Path, report: &str) -> Value {
 	let status = Command::new(env!("CARGO_BIN_EXE_tradechain-bench"))
 		.args(args)
 		.arg("--out")
@@ -14,8 +16,12 @@ fn bench(args: &[&str], out: &Path) -> Value {
 		.status()
 		.expect("tradechain-bench starts");
 	assert!(status.success(), "tradechain-bench {args:?} failed: {status}");
-	let json = std::fs::read_to_string(out.join("throughput.json")).expect("throughput.json");
-	serde_json::from_str(&json).expect("throughput.json is JSON")
+	let json = std::fs::read_to_string(out.join(report)).expect(report);
+	serde_json::from_str(&json).expect("the report is JSON")
+}
+
+fn bench(args: &[&str], out: &Path) -> Value {
+	bench_report(args, out, "throughput.json")
 }
 
 fn n(v: &Value) -> u64 {
@@ -60,4 +66,29 @@ fn a_burst_of_30000_transfers_from_300_accounts_is_all_included() {
 	assert_eq!(n(&burst["rejected"]), 0, "{burst}");
 	assert_eq!(n(&burst["included"]), 30_000, "{burst}");
 	assert_eq!(n(&burst["lost"]), 0, "{burst}");
+}
+
+#[test]
+fn a_short_soak_drops_nothing_and_records_each_nodes_memory() {
+	let dir = tempfile::tempdir().unwrap();
+	// Two chunks of 20 accounts × 50: transfers, then certificates.
+	let args = "--soak 2000 --soak-rate 400 --networks dev --accounts 20 --per-account 50";
+	let args: Vec<&str> = args.split(' ').collect();
+	let soak = bench_report(&args, dir.path(), "soak.json");
+	let chunks = soak["chunks"].as_array().unwrap();
+	let workloads: Vec<&str> = chunks.iter().map(|c| c["workload"].as_str().unwrap()).collect();
+	assert_eq!(workloads, ["transfer", "certificate"]);
+	for c in chunks {
+		assert_eq!(n(&c["submitted"]), 1_000, "{c}");
+		assert_eq!(c["included"], c["submitted"], "{c}");
+		assert_eq!(c["finalized"], c["submitted"], "{c}");
+		assert_eq!((n(&c["rejected"]), n(&c["lost"])), (0, 0), "{c}");
+		let mib = |field: &str| c[field][0].as_f64().unwrap_or_else(|| panic!("{field}: {c}"));
+		// The live heap (the allocator's count) and the anonymous pages are parts of RSS.
+		let (rss, heap, live) = (mib("rss_mib"), mib("heap_mib"), mib("live_mib"));
+		assert!(0.0 < live && live < rss && 0.0 < heap && heap < rss, "{c}");
+		assert!(mib("trie_cache_mib") > 0.0, "{c}");
+	}
+	let md = std::fs::read_to_string(dir.path().join("soak.md")).unwrap();
+	assert!(md.contains("**0 rejected, 0 lost**"), "{md}");
 }
