@@ -2,10 +2,11 @@
 //! trade workloads in turn; after each chunk, what was included, finalized, rejected and lost,
 //! and each node's memory: resident (`VmRSS`), of which anonymous (`RssAnon`: the heap; the rest
 //! is mostly ParityDB's memory-mapped files, which grow with the database and which the kernel
-//! can reclaim), the live heap as the node's allocator counts it (`tradechain_memory_allocated_bytes`:
-//! allocated and not freed; `RssAnon` also holds freed pages the allocator has not returned yet),
-//! and the trie cache's share of it (`substrate_state_cache_bytes`, capped by `--trie-cache-size`,
-//! 1 GiB by default). The goals: nothing dropped, the live heap flat once the caches are full.
+//! can reclaim), the live heap as the node's allocator counts it
+//! (`tradechain_memory_allocated_bytes`: allocated and not freed; `RssAnon` also holds freed pages
+//! the allocator has not returned yet), and the trie cache's share of it
+//! (`substrate_state_cache_bytes`, capped by `--trie-cache-size`, 1 GiB by default). The goals:
+//! nothing dropped, the live heap flat once the caches are full.
 
 use std::{
 	sync::{atomic::AtomicBool, Arc},
