@@ -15,6 +15,11 @@
 //! directly by the WASM executor), thread stacks and the binary: the process's RSS is all of
 //! them. A live heap that stops growing once the caches are full is what "memory flat" means for
 //! an operator (see `docs/soak/`).
+//!
+//! What holds the live heap: build with the `heap-profiling` feature, run with
+//! `MALLOC_CONF=prof:true,lg_prof_interval:34,prof_prefix:<dir>/jeprof` (a profile every 16 GiB
+//! allocated) and sum the profiles by owner with `scripts/heap-owners`; `HEAP_PROFILE=<dir>
+//! scripts/soak` does all three. Under load the trie cache (`--trie-cache-size`) is most of it.
 
 use std::time::Duration;
 
