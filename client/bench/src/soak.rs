@@ -6,7 +6,7 @@
 //! (`tradechain_memory_allocated_bytes`: allocated and not freed; `RssAnon` also holds freed pages
 //! the allocator has not returned yet), and the trie cache's share of it
 //! (`substrate_state_cache_bytes`, capped by `--trie-cache-size`, 1 GiB by default; the cache
-//! counts less than it holds: a heap profile found 1.0–1.6× the gauge, see `docs/soak`). The
+//! counts less than it holds: heap profiles found 1.0–1.7× the gauge, see `docs/soak`). The
 //! goals: nothing dropped, the live heap flat once the caches are full.
 
 use std::{
