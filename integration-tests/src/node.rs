@@ -19,21 +19,30 @@ use crate::Client;
 const START_TIMEOUT: Duration = Duration::from_secs(90);
 
 /// The node binary: `$TRADECHAIN_NODE`, else `tradechain-node` in cargo's release target dir.
+/// Panics with [`find_node_binary`]'s message when there is none (tests cannot run without it).
 pub fn node_binary() -> PathBuf {
+	find_node_binary().unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// [`node_binary`] for tools: a missing binary is an error to report, not a panic.
+pub fn find_node_binary() -> Result<PathBuf, String> {
 	if let Some(path) = std::env::var_os("TRADECHAIN_NODE") {
-		return PathBuf::from(path);
+		return Ok(PathBuf::from(path));
 	}
 	let target = std::env::var_os("CARGO_TARGET_DIR")
 		.map(PathBuf::from)
 		.unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target"));
 	let path = target.join("release/tradechain-node");
-	assert!(
-		path.is_file(),
-		"{} not found: build it with `cargo build --release -p tradechain-node` (scripts/test does) \
-		 or point TRADECHAIN_NODE at a node binary",
-		path.display()
-	);
-	path
+	if path.is_file() {
+		Ok(path)
+	} else {
+		Err(format!(
+			"{} not found: build it with `cargo build --release -p tradechain-node` (scripts/test \
+			 does; `source scripts/env.sh` sets CARGO_TARGET_DIR), or point TRADECHAIN_NODE (or \
+			 --node) at a node binary",
+			path.display()
+		))
+	}
 }
 
 /// `polkadot-omni-node`, which runs the parachain runtime: `$POLKADOT_OMNI_NODE`, else where

@@ -58,3 +58,16 @@ fn build_spec_of_the_presets_works() {
 		assert_eq!(spec["properties"]["tokenSymbol"], "TRD");
 	}
 }
+
+#[test]
+fn storage_benchmark_without_its_feature_says_how_to_get_it() {
+	let out = run(&["benchmark", "storage", "--dev", "--state-version", "1"]);
+	assert_clean_failure(&out, "needs a node built with the `benchmark` feature");
+}
+
+#[test]
+fn pallet_benchmarks_point_to_frame_omni_bencher() {
+	let out =
+		run(&["benchmark", "pallet", "--dev", "--pallet", "pallet_payments", "--extrinsic", "*"]);
+	assert_clean_failure(&out, "measured with frame-omni-bencher");
+}

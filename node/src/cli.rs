@@ -28,6 +28,13 @@ pub enum Subcommand {
 
 	/// Revert the chain to a previous state.
 	Revert(sc_cli::RevertCmd),
+
+	/// Benchmarks on this machine: `machine` compares the hardware with Substrate's reference,
+	/// `block` re-executes imported blocks against their weights, `storage` (in a node built with
+	/// the `benchmark` feature) measures the database's read and write weights. Pallet, overhead
+	/// and extrinsic weights come from frame-omni-bencher (`scripts/bench-weights`).
+	#[command(subcommand)]
+	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
 }
 
 /// `tradechain-node [SUBCOMMAND] [OPTIONS]`.

@@ -29,7 +29,7 @@ use std::{
 
 use clap::Parser;
 use subxt::rpcs::RpcClient;
-use tradechain_integration_tests::{node::node_binary, Client, Node, NodeBuilder};
+use tradechain_integration_tests::{node::find_node_binary, Client, Node, NodeBuilder};
 
 use crate::{
 	load::{Load, Workload},
@@ -131,7 +131,10 @@ async fn main() {
 async fn run(args: Args) -> Result<(), String> {
 	std::fs::create_dir_all(&args.out)
 		.map_err(|e| format!("cannot create {}: {e}", args.out.display()))?;
-	let tradechain = args.node.clone().unwrap_or_else(node_binary);
+	let tradechain = match args.node.clone() {
+		Some(node) => node,
+		None => find_node_binary()?,
+	};
 	if let Some(total) = args.soak {
 		let network = *args.networks.first().ok_or("--networks is empty")?;
 		println!("== soak: {total} transactions at {} tx/s on {network:?}", args.soak_rate);
