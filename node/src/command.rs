@@ -134,6 +134,10 @@ pub fn run() -> sc_cli::Result<()> {
 					.into()),
 				#[cfg(feature = "benchmark")]
 				BenchmarkCmd::Storage(cmd) => {
+					// The benchmark divides by it.
+					if cmd.params.batch_size == 0 {
+						return Err("--batch-size must be at least 1".into());
+					}
 					let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
 					let db = backend.expose_db();
 					let storage = backend.expose_storage();

@@ -48,12 +48,13 @@ pub mod constants {
 	use sp_core::parameter_types;
 
 	parameter_types! {
-		/// `ParityDb`, the node's database. Reads are of single keys with no trie cache
-		/// (a block's first read of a key is that cold); writes are amortised over batches of
-		/// `--batch-size` keys, as a block commits its changes at once.
+		/// `ParityDb`, the node's database. Reads are of single keys with no trie cache (the OS
+		/// page cache is warm: the benchmark reads every key once before measuring); writes are
+		/// amortised over batches of `--batch-size` keys, as a block commits its changes at once.
 		pub const ParityDbWeight: RuntimeDbWeight = RuntimeDbWeight {
 			// Time to read one storage item.
-			// Calculated by multiplying the *Average* of all values with `1.1` and adding `0`.
+			// The *Average* of all values times
+			// `1.1` plus `0`.
 			//
 			// Stats nanoseconds:
 			//   Min, Max: 1_933, 1_957_108
@@ -68,7 +69,8 @@ pub mod constants {
 			read: 9_052 * constants::WEIGHT_REF_TIME_PER_NANOS,
 
 			// Time to write one storage item.
-			// Calculated by multiplying the *Average* of all values with `1.1` and adding `0`.
+			// The *Average* of all values times
+			// `1.1` plus `0`.
 			//
 			// Stats nanoseconds:
 			//   Min, Max: 22_892, 51_268
@@ -86,7 +88,7 @@ pub mod constants {
 
 	#[cfg(test)]
 	mod test_db_weights {
-		use super::constants::ParityDbWeight as W;
+		use super::ParityDbWeight as W;
 		use frame_support::weights::constants;
 
 		/// Checks that all weights exist and have sane values.
