@@ -31,3 +31,21 @@ pub mod trade;
 pub type AccountId = sp_runtime::AccountId32;
 /// Balance of an account, in the smallest unit (see [`currency::UNIT`]).
 pub type Balance = u128;
+
+/// The storage keys the runtime's benchmarks count as already read and written in the block:
+/// those the pallets declare (`#[pallet::whitelist_storage]`: frame-system's block number,
+/// events, execution phase, …) and `Timestamp::Now`. The mandatory timestamp inherent sets `Now`
+/// before any transaction of every block, standalone and as a parachain, so a transaction's read
+/// of it is served from the block's overlay and is already in the proof; charging a database read
+/// for it would overprice every call that checks a deadline.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn benchmark_whitelist<Runtime, AllPallets>(
+) -> alloc::vec::Vec<frame_support::traits::TrackedStorageKey>
+where
+	Runtime: pallet_timestamp::Config,
+	AllPallets: frame_support::traits::WhitelistedStorageKeys,
+{
+	let mut keys = AllPallets::whitelisted_storage_keys();
+	keys.push(pallet_timestamp::Now::<Runtime>::hashed_key().to_vec().into());
+	keys
+}

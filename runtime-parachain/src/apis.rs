@@ -59,11 +59,11 @@ tradechain_runtime_common::impl_tradechain_runtime_apis! {
 			config: frame_benchmarking::BenchmarkConfig
 		) -> Result<Vec<frame_benchmarking::BenchmarkBatch>, alloc::string::String> {
 			use frame_benchmarking::BenchmarkBatch;
-			use frame_support::traits::WhitelistedStorageKeys;
 			use sp_core::storage::TrackedStorageKey;
 			use crate::*;
 
-			let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
+			let whitelist: Vec<TrackedStorageKey> =
+				tradechain_runtime_common::benchmark_whitelist::<Runtime, AllPalletsWithSystem>();
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);
 			add_benchmarks!(params, batches);

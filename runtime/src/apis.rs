@@ -82,8 +82,8 @@ tradechain_runtime_common::impl_tradechain_runtime_apis! {
 			impl pallet_transaction_payment::BenchmarkConfig for Runtime {}
 			impl baseline::Config for Runtime {}
 
-			use frame_support::traits::WhitelistedStorageKeys;
-			let whitelist: Vec<TrackedStorageKey> = AllPalletsWithSystem::whitelisted_storage_keys();
+			let whitelist: Vec<TrackedStorageKey> =
+				tradechain_runtime_common::benchmark_whitelist::<Runtime, AllPalletsWithSystem>();
 
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);
