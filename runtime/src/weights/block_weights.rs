@@ -1,8 +1,8 @@
 // This file is part of Tradechain. SPDX-License-Identifier: Apache-2.0
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-25 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! DATE: 2026-11-27 (Y/M/D)
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `block`, LONG-NAME: `BlockExecution`, RUNTIME: `tradechain`
 //! WARMUPS: `10`, REPEAT: `100`
@@ -31,17 +31,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 130_272, 349_069
-	///   Average:  214_322
-	///   Median:   232_042
-	///   Std-Dev:  56058.73
+	///   Min, Max: 359_544, 676_418
+	///   Average:  425_785
+	///   Median:   413_765
+	///   Std-Dev:  49166.69
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 318_393
-	///   95th: 278_745
-	///   75th: 249_808
+	///   99th: 562_094
+	///   95th: 510_076
+	///   75th: 449_121
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(214_322), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(425_785), 0);
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
 // This file is part of Tradechain. SPDX-License-Identifier: Apache-2.0
 
 //! THIS FILE WAS AUTO-GENERATED USING THE SUBSTRATE BENCHMARK CLI VERSION 64.0.0
-//! DATE: 2026-11-25 (Y/M/D)
-//! HOSTNAME: `vm`, CPU: `Intel(R) Xeon(R) Processor`
+//! DATE: 2026-11-27 (Y/M/D)
+//! HOSTNAME: `vm`, CPU: `AMD EPYC`
 //!
 //! SHORT-NAME: `extrinsic`, LONG-NAME: `ExtrinsicBase`, RUNTIME: `tradechain`
 //! WARMUPS: `10`, REPEAT: `100`
@@ -31,17 +31,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 86_686, 98_306
-	///   Average:  90_578
-	///   Median:   89_660
-	///   Std-Dev:  3116.05
+	///   Min, Max: 146_815, 249_476
+	///   Average:  200_749
+	///   Median:   207_790
+	///   Std-Dev:  31544.53
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 97_883
-	///   95th: 96_660
-	///   75th: 93_141
+	///   99th: 246_366
+	///   95th: 242_760
+	///   75th: 228_645
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(90_578), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(200_749), 0);
 }
 
 #[cfg(test)]
