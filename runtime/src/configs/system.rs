@@ -3,7 +3,7 @@
 use frame_support::dispatch::DispatchClass;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{ConstBool, ConstU32, ConstU64},
+	traits::{ConstBool, ConstU32, ConstU64, Get},
 	weights::{constants::WEIGHT_REF_TIME_PER_SECOND, Weight},
 };
 use frame_system::limits::{BlockLength, BlockWeights};
@@ -32,7 +32,7 @@ parameter_types! {
 		BlockWeights::builder()
 			.base_block(crate::weights::block_weights::BlockExecutionWeight::get())
 			.for_class(DispatchClass::all(), |w| {
-				w.base_extrinsic = crate::weights::extrinsic_weights::ExtrinsicBaseWeight::get();
+				w.base_extrinsic = crate::weights::ExtrinsicBaseWeight::get();
 			})
 			.for_class(DispatchClass::Normal, |w| w.max_total = Some(normal))
 			.for_class(DispatchClass::Operational, |w| {
