@@ -45,5 +45,5 @@ impl pallet_transaction_payment::Config for Runtime {
 	type WeightToFee = IdentityFee<Balance>;
 	type LengthToFee = IdentityFee<Balance>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
-	type WeightInfo = crate::weights::pallet_transaction_payment::WeightInfo<Runtime>;
+	type WeightInfo = crate::weights::TransactionPaymentWeight;
 }
