@@ -7,6 +7,8 @@
 //!   pool is kept full (at most `--backlog` transactions waiting);
 //! - **latency** from submission to inclusion and to finality (p50, p95) at half that rate;
 //! - (Tradechain) certificates anchored per second by a Merkle batch of `--batch-leaves`;
+//! - on `dev`, each measured full block re-executed by the node's own `benchmark block`
+//!   (`--time-blocks` times), its execution time next to the weight it consumed;
 //! - `--burst N`: N pre-signed transfers submitted at once, and how many are included;
 //! - `--soak N`: N trade transactions at a steady rate, what was dropped and the nodes' memory
 //!   after every chunk (`scripts/soak`).
@@ -33,7 +35,7 @@ use tradechain_integration_tests::{node::find_node_binary, Client, Node, NodeBui
 
 use crate::{
 	load::{Load, Workload},
-	report::{Batch, Burst, Latency, Run, Sustained},
+	report::{Batch, Burst, Execution, Latency, Run, Sustained},
 	track::{Pace, Tracker},
 };
 
@@ -98,6 +100,11 @@ struct Args {
 	/// Transactions per second submitted in soak mode.
 	#[arg(long, default_value_t = 200.0)]
 	soak_rate: f64,
+	/// Re-executions of each measured full block on `dev` by the node's `benchmark block`, which
+	/// times them against the weight they consumed (0: skip). The dev node then runs on a
+	/// database in the run's temp dir instead of `--tmp`, and is stopped before the timing.
+	#[arg(long, default_value_t = 3)]
+	time_blocks: u32,
 	/// Extra arguments for every node started (e.g. `--node-arg=--pool-type=single-state`).
 	#[arg(long = "node-arg", allow_hyphen_values = true)]
 	node_args: Vec<String>,
@@ -118,6 +125,7 @@ async fn main() {
 		args.blocks = 1;
 		args.latency_secs = 3;
 		args.batch_leaves = 10_000;
+		args.time_blocks = 1;
 		args.networks = vec![Network::Dev];
 		args.workloads.retain(|w| matches!(w, Workload::Transfer | Workload::Certificate));
 		args.compare.clear();
@@ -138,7 +146,7 @@ async fn run(args: Args) -> Result<(), String> {
 	if let Some(total) = args.soak {
 		let network = *args.networks.first().ok_or("--networks is empty")?;
 		println!("== soak: {total} transactions at {} tx/s on {network:?}", args.soak_rate);
-		let net = start(&args, &tradechain, network).await?;
+		let net = start(&args, &tradechain, network, false).await?;
 		let soak = soak::run(&args, &net, total, args.soak_rate).await?;
 		let write = |name: &str, text: String| {
 			let path = args.out.join(name);
@@ -179,13 +187,17 @@ async fn run(args: Args) -> Result<(), String> {
 	report.write()
 }
 
-/// The started network: its nodes (killed on drop) and the spec's temp dir.
+/// The started network: its nodes (killed on drop) and the temp dir of its spec (and, with
+/// `keep_db`, of the dev node's database).
 struct Net {
 	nodes: Vec<Node>,
-	_dir: tempfile::TempDir,
+	dir: tempfile::TempDir,
+	spec: String,
 }
 
-async fn start(args: &Args, binary: &Path, network: Network) -> Result<Net, String> {
+/// Starts the nodes; with `keep_db` (`dev` only) the node's database is `<dir>/alice`, so that
+/// `benchmark block` can read its blocks afterwards.
+async fn start(args: &Args, binary: &Path, network: Network, keep_db: bool) -> Result<Net, String> {
 	let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
 	let spec = dir.path().join("spec.json");
 	let ids: Vec<_> = load::accounts(args.accounts).iter().map(load::id).collect();
@@ -200,7 +212,11 @@ async fn start(args: &Args, binary: &Path, network: Network) -> Result<Net, Stri
 	let mut nodes = Vec::new();
 	match network {
 		Network::Dev => {
-			nodes.push(node("alice").args(["--alice", "--force-authoring"]).spawn().await)
+			let mut alice = node("alice").args(["--alice", "--force-authoring"]);
+			if keep_db {
+				alice = alice.base_path(dir.path().join("alice"));
+			}
+			nodes.push(alice.spawn().await)
 		}
 		Network::Local => {
 			let alice = node("alice").args(["--alice"]).spawn().await;
@@ -224,7 +240,7 @@ async fn start(args: &Args, binary: &Path, network: Network) -> Result<Net, Stri
 			}
 		}
 	}
-	Ok(Net { nodes, _dir: dir })
+	Ok(Net { nodes, dir, spec })
 }
 
 async fn connect(url: &str) -> Result<RpcClient, String> {
@@ -263,7 +279,23 @@ impl Drop for Attached {
 /// Everything measured on one node binary and network.
 async fn measure(args: &Args, label: &str, binary: &Path, network: Network) -> Result<Run, String> {
 	println!("== {label} ({}) on {network:?}", binary.display());
-	let net = start(args, binary, network).await?;
+	let timed = network == Network::Dev && args.time_blocks > 0;
+	let net = start(args, binary, network, timed).await?;
+	let mut run = measure_on(args, label, binary, network, &net).await?;
+	if timed {
+		time_blocks(args, binary, net, &mut run.sustained);
+	}
+	Ok(run)
+}
+
+/// The sustained, latency and batch phases on a started network.
+async fn measure_on(
+	args: &Args,
+	label: &str,
+	binary: &Path,
+	network: Network,
+	net: &Net,
+) -> Result<Run, String> {
 	let version = net.nodes[0].rpc("system_version", serde_json::json!([])).await?;
 	let Attached { clients, tracker, at, .. } = &net.attach().await?;
 	let is_tradechain = at.metadata().pallet_by_name("Roles").is_some();
@@ -388,10 +420,10 @@ async fn sustained(
 	let hashes = submitter.await.map_err(|e| e.to_string())?;
 	let finalized = tracker.wait(Duration::from_secs(60), |t| t.finalized() >= last).await;
 	let (mut count, mut full, mut included_secs, mut finalized_secs) = (0, 0, 0.0, None);
+	// A load that ran out within the window is measured from the block before its first.
+	let from = if saturated { b0 } else { b0.saturating_sub(1) };
 	{
 		let state = tracker.state.lock().expect("not poisoned");
-		// A load that ran out within the window is measured from the block before its first.
-		let from = if saturated { b0 } else { b0.saturating_sub(1) };
 		let (Some(start), Some(end)) = (state.blocks.get(&from), state.blocks.get(&last)) else {
 			return Err(format!("blocks #{from}..#{last} were not all seen"));
 		};
@@ -414,6 +446,8 @@ async fn sustained(
 		call: workload.call(),
 		transactions: count,
 		blocks: args.blocks,
+		measured_blocks: (from + 1, last),
+		execution: None,
 		max_per_block: full,
 		included_per_s: count as f64 / included_secs.max(f64::EPSILON),
 		finalized_per_s: finalized_secs.map_or(0.0, |s| count as f64 / s.max(f64::EPSILON)),
@@ -527,7 +561,7 @@ async fn batch(
 
 /// `n` transfers from `--accounts` accounts submitted at once to a fresh dev node.
 async fn burst(args: &Args, binary: &Path, n: u64) -> Result<Burst, String> {
-	let net = start(args, binary, Network::Dev).await?;
+	let net = start(args, binary, Network::Dev, false).await?;
 	let Attached { clients, tracker, at, .. } = &net.attach().await?;
 	let accounts = load::accounts(args.accounts);
 	let mut seq = vec![0; accounts.len()];
@@ -570,4 +604,60 @@ async fn burst(args: &Args, binary: &Path, n: u64) -> Result<Burst, String> {
 		all_in_secs: started.elapsed().as_secs_f64(),
 		errors,
 	})
+}
+
+/// Stops the dev node and re-executes each sustained phase's measured blocks with the node's own
+/// `benchmark block` (frame-benchmarking-cli: `execute_block` on the parent's state, storage root
+/// included, the database commit not), recording their execution time against the weight they
+/// consumed. A node without the command (or an error) leaves the phase untimed, with a warning.
+fn time_blocks(args: &Args, binary: &Path, mut net: Net, sustained: &mut [Sustained]) {
+	for node in &mut net.nodes {
+		node.stop();
+	}
+	let db = net.dir.path().join("alice");
+	for s in sustained {
+		let (from, to) = s.measured_blocks;
+		// Each command starts cold (the runtime compiled on its first call, empty caches): the
+		// block before the range is executed first, as warm-up, and left out.
+		let warm_up = from.saturating_sub(1).max(1);
+		let output = std::process::Command::new(binary)
+			.args(["benchmark", "block", "--chain", &net.spec])
+			.arg("--base-path")
+			.arg(&db)
+			.args(["--from", &warm_up.to_string(), "--to", &to.to_string()])
+			.args(["--repeat", &args.time_blocks.to_string()])
+			.output();
+		let blocks = match output {
+			Ok(out) if out.status.success() => {
+				// frame-benchmarking-cli logs one line per block, to stderr.
+				let text = String::from_utf8_lossy(&out.stderr).into_owned()
+					+ &String::from_utf8_lossy(&out.stdout);
+				let timed = text.lines().filter_map(report::parse_block_line);
+				timed.filter(|b| b.number >= from).collect::<Vec<_>>()
+			}
+			Ok(out) => {
+				let err = String::from_utf8_lossy(&out.stderr);
+				let last = err.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or_default();
+				eprintln!("   benchmark block #{from}..#{to} failed: {last}");
+				continue;
+			}
+			Err(e) => {
+				eprintln!("   benchmark block: cannot run {}: {e}", binary.display());
+				continue;
+			}
+		};
+		match Execution::new(&blocks, args.time_blocks) {
+			Some(e) => {
+				println!(
+					"   {:<40} full blocks #{from}..#{to}: executed in {:.0} ms on average, {:.0} ms of weight ({:.0} % at most)",
+					s.call,
+					e.execution_ms,
+					e.weight_ms,
+					100.0 * e.max_ratio
+				);
+				s.execution = Some(e);
+			}
+			None => eprintln!("   benchmark block #{from}..#{to}: no block timed"),
+		}
+	}
 }

@@ -18,6 +18,10 @@ pub struct Sustained {
 	/// Our transactions in the measured blocks.
 	pub transactions: usize,
 	pub blocks: u64,
+	/// The measured blocks, first and last.
+	pub measured_blocks: (u64, u64),
+	/// The measured blocks re-executed by the node's `benchmark block` (`dev` only).
+	pub execution: Option<Execution>,
 	pub max_per_block: usize,
 	pub included_per_s: f64,
 	pub finalized_per_s: f64,
@@ -30,6 +34,70 @@ pub struct Sustained {
 	/// Accepted by the pool but never included.
 	pub lost: usize,
 	pub errors: BTreeMap<String, u64>,
+}
+
+/// One block as `benchmark block` reports it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TimedBlock {
+	pub number: u64,
+	/// Extrinsics, inherents included.
+	pub extrinsics: usize,
+	/// Average execution time over the repetitions, ns.
+	pub took_ns: u64,
+	/// The weight the block consumed (`System::BlockWeight`, ref time), ns.
+	pub weight_ns: u64,
+}
+
+/// Parses frame-benchmarking-cli's line for a block: `Block 12 with  3735 tx used  20.81% of its
+/// weight (   311,944,120 of  1,499,000,000 ns)` (after the logger's prefix).
+pub fn parse_block_line(line: &str) -> Option<TimedBlock> {
+	let rest = &line[line.find("Block ")? + "Block ".len()..];
+	let (number, rest) = rest.split_once(" with ")?;
+	let (extrinsics, rest) = rest.trim_start().split_once(" tx used ")?;
+	let (_, times) = rest.split_once("of its weight (")?;
+	let (took, weight) = times.split_once(" of ")?;
+	let ns =
+		|t: &str| t.trim().trim_end_matches(')').trim_end_matches("ns").trim().replace(',', "");
+	Some(TimedBlock {
+		number: number.trim().parse().ok()?,
+		extrinsics: extrinsics.trim().parse().ok()?,
+		took_ns: ns(took).parse().ok()?,
+		weight_ns: ns(weight.split(" - ").next()?).parse().ok()?,
+	})
+}
+
+/// The measured blocks of a sustained phase, executed again (`benchmark block`).
+#[derive(Serialize, Debug, PartialEq)]
+pub struct Execution {
+	/// Times each block was executed; its time is the average.
+	pub repeat: u32,
+	pub blocks: Vec<(u64, usize, u64, u64)>,
+	/// Mean execution time of a block, ms.
+	pub execution_ms: f64,
+	/// Mean weight consumed by a block (ref time), ms.
+	pub weight_ms: f64,
+	/// The highest execution time ÷ weight of a block.
+	pub max_ratio: f64,
+}
+
+impl Execution {
+	pub fn new(blocks: &[TimedBlock], repeat: u32) -> Option<Self> {
+		let n = blocks.len() as f64;
+		let mean = |f: fn(&TimedBlock) -> u64| blocks.iter().map(|b| f(b) as f64).sum::<f64>() / n;
+		(!blocks.is_empty()).then(|| Execution {
+			repeat,
+			blocks: blocks
+				.iter()
+				.map(|b| (b.number, b.extrinsics, b.took_ns, b.weight_ns))
+				.collect(),
+			execution_ms: mean(|b| b.took_ns) / 1e6,
+			weight_ms: mean(|b| b.weight_ns) / 1e6,
+			max_ratio: blocks
+				.iter()
+				.map(|b| b.took_ns as f64 / (b.weight_ns as f64).max(1.0))
+				.fold(0.0, f64::max),
+		})
+	}
 }
 
 #[derive(Serialize)]
@@ -166,8 +234,8 @@ impl Report {
 					.map(|s| s.included_per_s)
 			};
 			let ours = transfers("tradechain-node");
-			md.push_str("| node | network | call | sustained tx/s (included) | finalized tx/s | × transfers | max tx/block | p50 / p95 inclusion (s) | p50 / p95 finality (s) | at tx/s | lost |\n");
-			md.push_str("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+			md.push_str("| node | network | call | sustained tx/s (included) | finalized tx/s | × transfers | max tx/block | p50 / p95 inclusion (s) | p50 / p95 finality (s) | at tx/s | lost | full block: executed / weight (ms) |\n");
+			md.push_str("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 			for run in &self.runs {
 				let base = run
 					.sustained
@@ -182,7 +250,7 @@ impl Report {
 						.unwrap_or_default();
 					let _ = writeln!(
 						md,
-						"| {} | {:?} | `{}` | {:.0}{} | {:.0} | {} | {} | {} | {} | {} | {} |",
+						"| {} | {:?} | `{}` | {:.0}{} | {:.0} | {} | {} | {} | {} | {} | {} | {} |",
 						run.label,
 						run.network,
 						s.call,
@@ -197,6 +265,15 @@ impl Report {
 							.unwrap_or_default(),
 						l.map(|l| format!("{:.0}", l.rate)).unwrap_or_default(),
 						s.lost + l.map_or(0, |l| l.lost),
+						s.execution
+							.as_ref()
+							.map(|e| format!(
+								"{:.0} / {:.0} ({:.0} %)",
+								e.execution_ms,
+								e.weight_ms,
+								100.0 * e.execution_ms / e.weight_ms.max(f64::EPSILON)
+							))
+							.unwrap_or_default(),
 					);
 				}
 			}
@@ -266,5 +343,39 @@ impl Report {
 			}
 		}
 		Ok(())
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn block_lines_of_benchmark_block_parse() {
+		let ok = "2026-11-27 12:00:01 Block 12 with  3735 tx used  20.81% of its weight \
+			(   311,944,120 of  1,499,000,000 ns)";
+		assert_eq!(
+			parse_block_line(ok),
+			Some(TimedBlock {
+				number: 12,
+				extrinsics: 3735,
+				took_ns: 311_944_120,
+				weight_ns: 1_499_000_000
+			})
+		);
+		let over = "Block 7 with     2 tx used 104.00% of its weight (       104,000 of \
+			100,000 ns) - OVER WEIGHT!";
+		assert_eq!(
+			parse_block_line(over).map(|b| (b.took_ns, b.weight_ns)),
+			Some((104_000, 100_000))
+		);
+		assert_eq!(parse_block_line("Imported #12 (0xab…cd)"), None);
+		assert_eq!(parse_block_line("Block 12 with many tx used"), None);
+
+		let blocks = [parse_block_line(ok).unwrap(), parse_block_line(over).unwrap()];
+		let e = Execution::new(&blocks, 3).expect("two blocks");
+		assert_eq!(e.max_ratio, 1.04);
+		assert_eq!(e.execution_ms, 156.024_06);
+		assert!(Execution::new(&[], 3).is_none());
 	}
 }

@@ -42,6 +42,14 @@ fn the_smoke_run_measures_transfers_certificates_and_a_batch() {
 		assert!(n(&s["transactions"]) > 0, "{s}");
 		assert_eq!(n(&s["lost"]), 0, "{s}");
 		assert_eq!(n(&s["rejected"]), 0, "{s}");
+		// The measured block, re-executed by the node's `benchmark block`: the block the
+		// tracker saw, with the phase's transactions and the inherent, a time and a weight.
+		let (from, to) = (n(&s["measured_blocks"][0]), n(&s["measured_blocks"][1]));
+		let blocks = s["execution"]["blocks"].as_array().unwrap_or_else(|| panic!("{s}"));
+		assert_eq!(blocks.len() as u64, to - from + 1, "{s}");
+		assert_eq!(n(&blocks[0][0]), from, "{s}");
+		assert!(n(&blocks[0][1]) > 1, "{s}");
+		assert!(n(&blocks[0][2]) > 0 && n(&blocks[0][3]) > 0, "{s}");
 	}
 	for l in run["latency"].as_array().unwrap() {
 		assert!(n(&l["submitted"]) > 0, "{l}");
@@ -55,6 +63,7 @@ fn the_smoke_run_measures_transfers_certificates_and_a_batch() {
 	let table = std::fs::read_to_string(dir.path().join("throughput.md")).unwrap();
 	assert!(table.contains("`Balances::transfer_keep_alive`"), "{table}");
 	assert!(table.contains("`CertificatesOfOrigin::issue`"), "{table}");
+	assert!(table.contains("full block: executed / weight (ms)"), "{table}");
 }
 
 #[test]
