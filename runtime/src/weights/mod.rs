@@ -56,11 +56,12 @@ fn sender_account() -> Weight {
 /// any write) or in the overlay (its `prepare` and `post_dispatch`, after `CheckNonce`'s write)
 /// rather than in the database, and both writes reach the trie and the database as one when the
 /// block ends. The read's discount assumes the node's trie cache is on (the default; with
-/// `--trie-cache-size 0` that read walks the database again, `docs/operations.md`). Charging them in both extensions counted one account access twice, an artefact of
-/// benchmarking each extension apart (one benchmark counts a key's first read and its write
-/// once, however often it is accessed). The account's proof size is kept. Fees are paid by the
-/// signer only (no asset or sponsored payment here), so the account is the one `CheckNonce`
-/// touched; the tests below check the order and the accesses.
+/// `--trie-cache-size 0` that read walks the database again, `docs/operations.md`). Charging
+/// them in both extensions counted one account access twice, an artefact of benchmarking each
+/// extension apart (one benchmark counts a key's first read and its write once, however often
+/// it is accessed). The account's proof size is kept. Fees are paid by the signer only (no asset
+/// or sponsored payment here), so the account is the one `CheckNonce` touched; the tests below
+/// check the order, the accesses and the payer.
 pub struct TransactionPaymentWeight;
 
 impl ::pallet_transaction_payment::WeightInfo for TransactionPaymentWeight {
