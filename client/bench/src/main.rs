@@ -279,7 +279,11 @@ impl Drop for Attached {
 /// Everything measured on one node binary and network.
 async fn measure(args: &Args, label: &str, binary: &Path, network: Network) -> Result<Run, String> {
 	println!("== {label} ({}) on {network:?}", binary.display());
-	let timed = network == Network::Dev && args.time_blocks > 0;
+	let mut timed = network == Network::Dev && args.time_blocks > 0;
+	if timed && !has_benchmark_block(binary) {
+		println!("   (this node has no `benchmark block`: its blocks are not timed)");
+		timed = false;
+	}
 	let net = start(args, binary, network, timed).await?;
 	let mut run = measure_on(args, label, binary, network, &net).await?;
 	if timed {
@@ -606,10 +610,21 @@ async fn burst(args: &Args, binary: &Path, n: u64) -> Result<Burst, String> {
 	})
 }
 
+/// Whether the node has frame-benchmarking-cli's `benchmark block` (polkadot-sdk's solochain
+/// template has no `benchmark` subcommand).
+fn has_benchmark_block(binary: &Path) -> bool {
+	std::process::Command::new(binary)
+		.args(["benchmark", "block", "--help"])
+		.output()
+		.is_ok_and(|out| out.status.success())
+}
+
 /// Stops the dev node and re-executes each sustained phase's measured blocks with the node's own
 /// `benchmark block` (frame-benchmarking-cli: `execute_block` on the parent's state, storage root
 /// included, the database commit not), recording their execution time against the weight they
-/// consumed. A node without the command (or an error) leaves the phase untimed, with a warning.
+/// consumed. An error leaves the phase untimed, with a warning: e.g. a phase more than 256
+/// finalized blocks back, whose parent state the node has pruned (a dev run of every workload
+/// takes about 60).
 fn time_blocks(args: &Args, binary: &Path, mut net: Net, sustained: &mut [Sustained]) {
 	for node in &mut net.nodes {
 		node.stop();
@@ -626,12 +641,13 @@ fn time_blocks(args: &Args, binary: &Path, mut net: Net, sustained: &mut [Sustai
 			.arg(&db)
 			.args(["--from", &warm_up.to_string(), "--to", &to.to_string()])
 			.args(["--repeat", &args.time_blocks.to_string()])
+			// Its per-block lines are info logs of this target.
+			.args(["--log", "benchmark::block::weight=info"])
 			.output();
 		let blocks = match output {
 			Ok(out) if out.status.success() => {
 				// frame-benchmarking-cli logs one line per block, to stderr.
-				let text = String::from_utf8_lossy(&out.stderr).into_owned()
-					+ &String::from_utf8_lossy(&out.stdout);
+				let text = String::from_utf8_lossy(&out.stderr);
 				let timed = text.lines().filter_map(report::parse_block_line);
 				timed.filter(|b| b.number >= from).collect::<Vec<_>>()
 			}
