@@ -162,6 +162,8 @@ pub fn run() -> sc_cli::Result<()> {
 		}
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
+			let single_state_pool =
+				matches!(cli.run.pool_config.pool_type, sc_cli::TransactionPoolType::SingleState);
 			runner.run_node_until_exit(|config| async move {
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
@@ -169,12 +171,16 @@ pub fn run() -> sc_cli::Result<()> {
 							tradechain_runtime::opaque::Block,
 							<tradechain_runtime::opaque::Block as sp_runtime::traits::Block>::Hash,
 						>,
-					>(config)
+					>(
+						config, single_state_pool
+					)
 					.map_err(sc_cli::Error::Service),
-					sc_network::config::NetworkBackendType::Litep2p => {
-						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
-							.map_err(sc_cli::Error::Service)
-					}
+					sc_network::config::NetworkBackendType::Litep2p => service::new_full::<
+						sc_network::Litep2pNetworkBackend,
+					>(
+						config, single_state_pool
+					)
+					.map_err(sc_cli::Error::Service),
 				}
 			})
 		}

@@ -129,10 +129,13 @@ pub fn new_partial(config: &Configuration) -> Result<Service, ServiceError> {
 }
 
 /// Builds and starts a full node: networking, RPC, Aura authoring (on authorities) and GRANDPA.
+/// `single_state_pool`: the transaction pool is the single-state one, whose author reports of
+/// out-of-date nonces [`tradechain_node_pool::AuthoringPool`] withholds.
 pub fn new_full<
 	N: sc_network::NetworkBackend<Block, <Block as sp_runtime::traits::Block>::Hash>,
 >(
 	config: Configuration,
+	single_state_pool: bool,
 ) -> Result<TaskManager, ServiceError> {
 	let sc_service::PartialComponents {
 		client,
@@ -264,7 +267,10 @@ pub fn new_full<
 		let proposer_factory = sc_basic_authorship::ProposerFactory::new(
 			task_manager.spawn_handle(),
 			client.clone(),
-			transaction_pool.clone(),
+			Arc::new(tradechain_node_pool::AuthoringPool::new(
+				transaction_pool.clone(),
+				single_state_pool,
+			)),
 			prometheus_registry.as_ref(),
 			telemetry.as_ref().map(|x| x.handle()),
 		);

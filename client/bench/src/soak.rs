@@ -1,13 +1,20 @@
 //! `--soak N`: N trade transactions through a network at a steady rate, in chunks that take the
-//! trade workloads in turn; after each chunk, what was included, finalized, rejected and lost,
-//! and each node's memory: resident (`VmRSS`), of which anonymous (`RssAnon`: the heap; the rest
-//! is mostly ParityDB's memory-mapped files, which grow with the database and which the kernel
-//! can reclaim), the live heap as the node's allocator counts it
+//! trade workloads in turn; after each chunk, what was included, finalized, rejected and still
+//! waiting, and each node's memory: resident (`VmRSS`), of which anonymous (`RssAnon`: the
+//! heap; the rest is mostly ParityDB's memory-mapped files, which grow with the database and
+//! which the kernel can reclaim), the live heap as the node's allocator counts it
 //! (`tradechain_memory_allocated_bytes`: allocated and not freed; `RssAnon` also holds freed pages
 //! the allocator has not returned yet), and the trie cache's share of it
 //! (`substrate_state_cache_bytes`, capped by `--trie-cache-size`, 1 GiB by default; the cache
 //! counts less than it holds: heap profiles found 1.0–1.7× the gauge, see `docs/soak`). The
 //! goals: nothing dropped, the live heap flat once the caches are full.
+//!
+//! A transaction is followed from its submission to the end of the soak, not only through its
+//! chunk: one still waiting when its chunk ends (`late`) is waited for before the next chunk is
+//! signed (so that no account's nonces are reused while it waits) and counts as included if a
+//! later block holds it. **Dropped** is what no block held by the end, after a final wait for
+//! the pool to drain, and what was rejected at submission. A cross-check from the chain: each
+//! account's nonce in the finalized state against the nonce after its last signed transaction.
 
 use std::{
 	sync::{atomic::AtomicBool, Arc},
@@ -15,6 +22,8 @@ use std::{
 };
 
 use serde::Serialize;
+use subxt::rpcs::{rpc_params, RpcClient};
+use subxt_signer::sr25519::Keypair;
 
 use crate::{
 	load::{self, Load, Workload},
@@ -22,15 +31,22 @@ use crate::{
 	Args, Attached, Net,
 };
 
-/// One chunk of the soak.
+/// One chunk of the soak: its load, and the transactions that set it up (traceability items for
+/// the events), all counted together.
 #[derive(Debug, Serialize)]
 pub struct Chunk {
 	pub workload: Workload,
+	/// Transactions submitted, the setup ones included.
 	pub submitted: usize,
+	/// Of them, the setup transactions (traceability items), not counted in the soak's total.
+	pub setup: usize,
 	pub included: usize,
 	pub finalized: usize,
 	pub rejected: usize,
-	pub lost: usize,
+	/// Not yet in a block when the chunk ended (its last submission + 180 s); followed on.
+	pub late: usize,
+	/// Of earlier chunks' late transactions, how many a block held by this chunk's end.
+	pub late_included: usize,
 	/// Seconds since the soak started, at the end of the chunk.
 	pub at_secs: f64,
 	/// Each node's resident memory in MiB after the chunk.
@@ -50,6 +66,46 @@ pub struct Soak {
 	pub network: String,
 	pub rate: f64,
 	pub chunks: Vec<Chunk>,
+	/// Late transactions that a block held after their chunk (by the end of the final wait).
+	pub late_included: usize,
+	/// Transactions submitted that no block held by the end of the final wait.
+	pub never_included: usize,
+	/// Transactions signed with a nonce the tool had signed before: `system_accountNextIndex`
+	/// gave less than the account's signed nonces, because the pool no longer held an earlier
+	/// one (0 when nothing was lost from the pool).
+	pub resigned: u64,
+	/// The chain's cross-check: Σ over accounts of (the nonce at the start + the transactions
+	/// signed − the nonce in the finalized state at the end); 0 when every signed transaction
+	/// took its own nonce on chain.
+	pub nonce_shortfall: u64,
+	/// Σ over accounts of the transactions signed.
+	pub signed: u64,
+	/// The submission errors, by kind ("" when none).
+	pub errors: String,
+}
+
+impl Soak {
+	/// Rejected at submission or never included: the soak's goal is 0.
+	pub fn dropped(&self) -> usize {
+		self.chunks.iter().map(|c| c.rejected).sum::<usize>() + self.never_included
+	}
+}
+
+/// Each account's nonces: where the soak started and how many transactions it signed; from
+/// these, whether the chain's nonces account for every one.
+struct Nonces {
+	start: Vec<u64>,
+	signed: Vec<u64>,
+	resigned: u64,
+}
+
+impl Nonces {
+	/// Notes `count` transactions of account `i` signed from `first`.
+	fn sign(&mut self, i: usize, first: u64, count: u64) {
+		let next = self.start[i] + self.signed[i];
+		self.resigned += next.saturating_sub(first).min(count);
+		self.signed[i] += count;
+	}
 }
 
 /// A field of a process's `/proc/<pid>/status` given in kB (`VmRSS`, `RssAnon`), in MiB.
@@ -82,39 +138,74 @@ pub async fn run(args: &Args, net: &Net, total: u64, rate: f64) -> Result<Soak, 
 	let run_id = load::now_ms() / 1000;
 	let chunk = args.accounts as u64 * args.per_account;
 	let started = Instant::now();
-	let mut soak = Soak { network: format!("{:?}", args.networks[0]), rate, chunks: Vec::new() };
+	let mut soak = Soak {
+		network: format!("{:?}", args.networks[0]),
+		rate,
+		chunks: Vec::new(),
+		late_included: 0,
+		never_included: 0,
+		resigned: 0,
+		nonce_shortfall: 0,
+		signed: 0,
+		errors: String::new(),
+	};
+	let mut nonces = Nonces {
+		start: chain_nonces(&clients[0], &accounts).await?,
+		signed: vec![0; accounts.len()],
+		resigned: 0,
+	};
+	// Every late transaction, followed to the end; and those of the last chunk, which the next
+	// one waits for (once: a transaction the pool lost would otherwise hold up every chunk).
+	let (mut late, mut fresh): (Vec<[u8; 32]>, Vec<[u8; 32]>) = (Vec::new(), Vec::new());
 	let mut done = 0u64;
 	let mut turn = 0usize;
 	while done < total {
 		let workload = CYCLE[turn % CYCLE.len()];
 		turn += 1;
 		let per_account = (total - done).min(chunk).div_ceil(args.accounts as u64);
+		if !fresh.is_empty() {
+			println!("   soak: {} late transactions; the next chunk waits for them", fresh.len());
+			tracker.wait(LATE_WAIT, |t| t.settled(&fresh)).await;
+			fresh.clear();
+		}
+		let mut setup = Vec::new();
 		if workload == Workload::Event {
 			// Items for this chunk's events, beyond those created before.
-			let nonces = load::nonces(&clients[0], &accounts).await?;
+			let next = load::nonces(&clients[0], &accounts).await?;
 			let seq = &seqs[Workload::Event as usize];
 			let mut txs = Vec::new();
 			for (i, k) in accounts.iter().enumerate() {
 				let need = (seq[i] + per_account).div_ceil(load::EVENTS_PER_ITEM);
 				if need > items[i] {
-					txs.push(load::sign(at, &load::items(i, items[i], need), k, nonces[i])?);
+					txs.push(load::sign(at, &load::items(i, items[i], need), k, next[i])?);
+					nonces.sign(i, next[i], 1);
 					items[i] = need;
 				}
 			}
 			let stop = Arc::new(AtomicBool::new(false));
-			let hashes = track::submit(clients, txs, tracker, Pace::Burst, stop, 64).await;
-			tracker.wait(Duration::from_secs(120), |t| t.settled(&hashes)).await;
+			setup = track::submit(clients, txs, tracker, Pace::Burst, stop, 64).await;
+			tracker.wait(Duration::from_secs(120), |t| t.settled(&setup)).await;
 		}
-		let nonces = load::nonces(&clients[0], &accounts).await?;
+		let next = load::nonces(&clients[0], &accounts).await?;
+		for (i, first) in next.iter().enumerate() {
+			nonces.sign(i, *first, per_account);
+		}
 		let seq = &mut seqs[workload as usize];
-		let txs = Load { at, accounts: &accounts, nonces, seq, run: run_id }
+		let txs = Load { at, accounts: &accounts, nonces: next, seq, run: run_id }
 			.build(workload, per_account)?;
 		let stop = Arc::new(AtomicBool::new(false));
-		let hashes = track::submit(clients, txs, tracker, Pace::Rate(rate), stop, 256).await;
-		tracker.wait(Duration::from_secs(180), |t| t.settled(&hashes)).await;
+		let load = track::submit(clients, txs, tracker, Pace::Rate(rate), stop, 256).await;
+		tracker.wait(Duration::from_secs(180), |t| t.settled(&load)).await;
 		let finalized_by = tracker.best();
 		tracker.wait(Duration::from_secs(120), |t| t.finalized() >= finalized_by).await;
-		let (included, finalized, rejected) = tracker.count(&hashes);
+		let all: Vec<[u8; 32]> = setup.iter().chain(&load).copied().collect();
+		let (included, finalized, rejected) = tracker.count(&all);
+		let earlier = late.len();
+		late = tracker.unsettled(&late);
+		let late_included = earlier - late.len();
+		soak.late_included += late_included;
+		fresh = tracker.unsettled(&all);
+		late.extend(&fresh);
 		// Memory, sampled together: the live heap and the trie cache from each node's
 		// Prometheus (NaN if it did not answer: a soak goes on), then RSS and heap from /proc.
 		let (mut live_mib, mut trie_cache_mib) = (Vec::new(), Vec::new());
@@ -131,33 +222,95 @@ pub async fn run(args: &Args, net: &Net, total: u64, rate: f64) -> Result<Soak, 
 		}
 		let c = Chunk {
 			workload,
-			submitted: hashes.len(),
+			submitted: all.len(),
+			setup: setup.len(),
 			included,
 			finalized,
 			rejected,
-			lost: hashes.len() - included - rejected,
+			late: fresh.len(),
+			late_included,
 			at_secs: started.elapsed().as_secs_f64(),
 			rss_mib: net.nodes.iter().map(|n| status_mib(n.pid(), "VmRSS")).collect(),
 			heap_mib: net.nodes.iter().map(|n| status_mib(n.pid(), "RssAnon")).collect(),
 			live_mib,
 			trie_cache_mib,
 		};
-		done += hashes.len() as u64;
+		done += load.len() as u64;
 		println!(
-			"   soak {done:>9}/{total}: {:<40} {} included, {} finalized, {} rejected, {} lost; RSS {} MiB, heap {} MiB, live {} MiB",
+			"   soak {done:>9}/{total}: {:<40} {} included, {} finalized, {} rejected, {} late ({} earlier late included); RSS {} MiB, heap {} MiB, live {} MiB",
 			workload.call(),
 			c.included,
 			c.finalized,
 			c.rejected,
-			c.lost,
+			c.late,
+			c.late_included,
 			joined(&c.rss_mib),
 			joined(&c.heap_mib),
 			joined(&c.live_mib),
 		);
+		if c.rejected > 0 {
+			println!("   soak: rejected so far: {}", tracker.errors());
+		}
 		soak.chunks.push(c);
-		tracker.state.lock().expect("not poisoned").txs.clear();
+		// Only the waiting transactions stay followed (a million would fill the client).
+		tracker.forget_settled();
 	}
+	if !late.is_empty() {
+		println!("   soak: {} late transactions; a last wait for them", late.len());
+		tracker.wait(LATE_WAIT * 2, |t| t.settled(&late)).await;
+		let left = tracker.unsettled(&late).len();
+		soak.late_included += late.len() - left;
+		soak.never_included = left;
+	}
+	// The chain's count, once the blocks seen so far are final.
+	let best = tracker.best();
+	tracker.wait(Duration::from_secs(120), |t| t.finalized() >= best).await;
+	let chain = chain_nonces(&clients[0], &accounts).await?;
+	soak.signed = nonces.signed.iter().sum();
+	soak.resigned = nonces.resigned;
+	soak.nonce_shortfall = (0..accounts.len())
+		.map(|i| (nonces.start[i] + nonces.signed[i]).saturating_sub(chain[i]))
+		.sum();
+	soak.errors = tracker.errors();
+	println!(
+		"   soak: {} late included after their chunk, {} never included, {} rejected; {} \
+		 nonces signed again; the finalized nonces fall {} short of the transactions signed",
+		soak.late_included,
+		soak.never_included,
+		soak.dropped() - soak.never_included,
+		soak.resigned,
+		soak.nonce_shortfall
+	);
 	Ok(soak)
+}
+
+/// How long a chunk waits for earlier chunks' late transactions before it is signed.
+const LATE_WAIT: Duration = Duration::from_secs(300);
+
+/// Each account's nonce in the finalized state (`AccountNonceApi_account_nonce`).
+async fn chain_nonces(rpc: &RpcClient, accounts: &[Keypair]) -> Result<Vec<u64>, String> {
+	let head: serde_json::Value = rpc
+		.request("chain_getFinalizedHead", rpc_params![])
+		.await
+		.map_err(|e| format!("chain_getFinalizedHead: {e}"))?;
+	let head = head.as_str().ok_or("chain_getFinalizedHead: not a hash")?.to_owned();
+	let mut out = Vec::with_capacity(accounts.len());
+	for k in accounts {
+		let account = format!("0x{}", hex::encode(load::id(k).0));
+		let nonce: String = rpc
+			.request("state_call", rpc_params!["AccountNonceApi_account_nonce", account, &head])
+			.await
+			.map_err(|e| format!("AccountNonceApi_account_nonce: {e}"))?;
+		let bytes = hex::decode(nonce.trim_start_matches("0x")).map_err(|e| e.to_string())?;
+		// The nonce is a little-endian u32 or u64, as the runtime's `Nonce` is.
+		let mut le = [0u8; 8];
+		match bytes.len() {
+			4 | 8 => le[..bytes.len()].copy_from_slice(&bytes),
+			n => return Err(format!("AccountNonceApi_account_nonce: {n} bytes, not a nonce")),
+		}
+		out.push(u64::from_le_bytes(le));
+	}
+	Ok(out)
 }
 
 impl Soak {
@@ -166,16 +319,29 @@ impl Soak {
 		let sum = |f: fn(&Chunk) -> usize| self.chunks.iter().map(f).sum::<usize>();
 		let (submitted, included, finalized) =
 			(sum(|c| c.submitted), sum(|c| c.included), sum(|c| c.finalized));
-		let (rejected, lost) = (sum(|c| c.rejected), sum(|c| c.lost));
+		let (rejected, late) = (sum(|c| c.rejected), sum(|c| c.late));
 		let secs = self.chunks.last().map_or(0.0, |c| c.at_secs);
 		let mut md = format!(
-			"# Soak\n\n{submitted} transactions on `{}` at {:.0} tx/s in {:.0} s: {included} \
-			 included, {finalized} finalized, **{rejected} rejected, {lost} lost** (dropped: {}).\n\n",
+			"# Soak\n\n{submitted} transactions on `{}` at {:.0} tx/s in {:.0} s ({} of them \
+			 setting up traceability items): {included} included and {finalized} finalized \
+			 within their chunk; {late} late, of which {} included later; **dropped: {}** \
+			 ({rejected} rejected at submission, {} never included). Cross-check from the \
+			 chain: the accounts' finalized nonces fall {} short of the {} transactions signed; \
+			 {} nonces were signed again after the pool lost an earlier one.\n\n",
 			self.network,
 			self.rate,
 			secs,
-			rejected + lost
+			sum(|c| c.setup),
+			self.late_included,
+			self.dropped(),
+			self.never_included,
+			self.nonce_shortfall,
+			self.signed,
+			self.resigned,
 		);
+		if !self.errors.is_empty() {
+			md += &format!("Rejections by error: {}.\n\n", self.errors);
+		}
 		let nodes = self.chunks.first().map_or(0, |c| c.rss_mib.len());
 		let (first, last) = match (self.chunks.first(), self.chunks.last()) {
 			(Some(first), Some(last)) => (first, last),
@@ -202,17 +368,18 @@ impl Soak {
 				last.trie_cache_mib[n],
 			);
 		}
-		md += "\n| chunk | call | submitted | included | finalized | rejected | lost | at (s) | RSS (MiB) | heap (MiB) | live heap (MiB) |\n|---:|---|---:|---:|---:|---:|---:|---:|---|---|---|\n";
+		md += "\n| chunk | call | submitted | included | finalized | rejected | late | earlier late included | at (s) | RSS (MiB) | heap (MiB) | live heap (MiB) |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n";
 		for (i, c) in self.chunks.iter().enumerate() {
 			md += &format!(
-				"| {} | {} | {} | {} | {} | {} | {} | {:.0} | {} | {} | {} |\n",
+				"| {} | {} | {} | {} | {} | {} | {} | {} | {:.0} | {} | {} | {} |\n",
 				i + 1,
 				c.workload.call(),
 				c.submitted,
 				c.included,
 				c.finalized,
 				c.rejected,
-				c.lost,
+				c.late,
+				c.late_included,
 				c.at_secs,
 				joined(&c.rss_mib),
 				joined(&c.heap_mib),

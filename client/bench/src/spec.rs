@@ -11,6 +11,12 @@ use subxt::utils::AccountId32;
 /// same).
 const ENDOWMENT: u128 = 1_000_000_000_000_000_000;
 
+/// Blocks per session on the benchmark's chain: a production network's default (a launch
+/// ceremony's `sessionLength`, one hour of 6-s blocks). pallet-session charges a whole block's
+/// weight when a session rotates, so the `dev` and `local` presets' one-minute sessions would
+/// leave every tenth block empty and understate what a network carries by a tenth.
+pub const SESSION_LENGTH: u32 = 600;
+
 /// The genesis object to patch, whether the spec carries a preset patch or a full config.
 fn genesis(spec: &mut Value) -> Result<&mut Value, String> {
 	let runtime = spec
@@ -36,10 +42,11 @@ fn push(genesis: &mut Value, pallet: &str, field: &str, entries: Vec<Value>) -> 
 	Ok(())
 }
 
-/// Writes the node's chain spec of `chain` (`build-spec`/`export-chain-spec`) with `accounts` endowed to `path`. On a chain
-/// with Tradechain's roles pallet every account is also a Kenyan origin issuer, economic
-/// operator and arbiter, so that it can issue certificates, lodge declarations, trace goods and
-/// escrow payments.
+/// Writes the node's chain spec of `chain` (`build-spec`/`export-chain-spec`) with `accounts`
+/// endowed to `path`. On a chain with Tradechain's roles pallet every account is also a Kenyan
+/// origin issuer, economic operator and arbiter, so that it can issue certificates, lodge
+/// declarations, trace goods and escrow payments; on a chain with its validator set, sessions
+/// last [`SESSION_LENGTH`] blocks.
 pub fn write(
 	node: &Path,
 	chain: &str,
@@ -83,6 +90,31 @@ pub fn write(
 			.collect();
 		push(g, "roles", "operators", operators)?;
 	}
+	if let Some(validator_set) = g.get_mut("validatorSet").and_then(Value::as_object_mut) {
+		validator_set.insert("sessionLength".into(), json!(SESSION_LENGTH));
+	}
 	let text = serde_json::to_string(&spec).map_err(|e| e.to_string())?;
 	std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn the_benchmark_chain_endows_the_accounts_and_lasts_a_production_session() {
+		let node = tradechain_integration_tests::node::find_node_binary().expect("a built node");
+		let dir = tempfile::tempdir().expect("a temp dir");
+		let path = dir.path().join("spec.json");
+		let account = AccountId32([7; 32]);
+		write(&node, "dev", std::slice::from_ref(&account), &path).expect("a spec is written");
+		let mut spec: Value =
+			serde_json::from_slice(&std::fs::read(&path).expect("written")).expect("JSON");
+		let g = genesis(&mut spec).expect("a genesis patch");
+		assert_eq!(g["validatorSet"]["sessionLength"], json!(SESSION_LENGTH), "{g}");
+		let balances = g["balances"]["balances"].as_array().expect("balances");
+		assert!(balances.contains(&json!([account.to_string(), ENDOWMENT])), "{g}");
+		let roles = g["roles"]["agencies"].as_array().expect("agencies");
+		assert!(roles.contains(&json!([account.to_string(), "OriginIssuer", "KE"])), "{g}");
+	}
 }

@@ -202,10 +202,24 @@ impl Tracker {
 		c
 	}
 
-	/// Whether every one of `hashes` was included or rejected.
+	/// Whether every one of `hashes` was included or rejected (or is no longer followed, which
+	/// only a settled transaction can be: see [`Self::forget_settled`]).
 	pub fn settled(&self, hashes: &[[u8; 32]]) -> bool {
-		let (included, _, rejected) = self.count(hashes);
-		included + rejected >= hashes.len()
+		self.unsettled(hashes).is_empty()
+	}
+
+	/// Those of `hashes` neither included nor rejected yet.
+	pub fn unsettled(&self, hashes: &[[u8; 32]]) -> Vec<[u8; 32]> {
+		let state = self.state.lock().expect("not poisoned");
+		let waiting =
+			|h: &&[u8; 32]| state.txs.get(*h).is_some_and(|f| f.included.is_none() && !f.rejected);
+		hashes.iter().filter(waiting).copied().collect()
+	}
+
+	/// Stops following the transactions already included or rejected.
+	pub fn forget_settled(&self) {
+		let mut state = self.state.lock().expect("not poisoned");
+		state.txs.retain(|_, f| f.included.is_none() && !f.rejected);
 	}
 
 	/// Waits until `done` holds; `false` after `timeout`.

@@ -94,13 +94,20 @@ fn a_short_soak_drops_nothing_and_records_each_nodes_memory() {
 		assert_eq!(n(&c["submitted"]), 1_000, "{c}");
 		assert_eq!(c["included"], c["submitted"], "{c}");
 		assert_eq!(c["finalized"], c["submitted"], "{c}");
-		assert_eq!((n(&c["rejected"]), n(&c["lost"])), (0, 0), "{c}");
+		assert_eq!((n(&c["rejected"]), n(&c["late"])), (0, 0), "{c}");
 		let mib = |field: &str| c[field][0].as_f64().unwrap_or_else(|| panic!("{field}: {c}"));
 		// The live heap (the allocator's count) and the anonymous pages are parts of RSS.
 		let (rss, heap, live) = (mib("rss_mib"), mib("heap_mib"), mib("live_mib"));
 		assert!(0.0 < live && live < rss && 0.0 < heap && heap < rss, "{c}");
 		assert!(mib("trie_cache_mib") > 0.0, "{c}");
 	}
+	// The chain's own count agrees: every account's finalized nonce went up by the transactions
+	// signed for it, and no nonce had to be signed twice.
+	assert_eq!(n(&soak["signed"]), 2_000, "{soak}");
+	let (never, short, again) =
+		(n(&soak["never_included"]), n(&soak["nonce_shortfall"]), n(&soak["resigned"]));
+	assert_eq!((never, short, again), (0, 0, 0), "{soak}");
 	let md = std::fs::read_to_string(dir.path().join("soak.md")).unwrap();
-	assert!(md.contains("**0 rejected, 0 lost**"), "{md}");
+	assert!(md.contains("**dropped: 0**"), "{md}");
+	assert!(md.contains("fall 0 short"), "{md}");
 }
