@@ -10,11 +10,13 @@
 //! goals: nothing dropped, the live heap flat once the caches are full.
 //!
 //! A transaction is followed from its submission to the end of the soak, not only through its
-//! chunk: one still waiting when its chunk ends (`late`) is waited for before the next chunk is
-//! signed (so that no account's nonces are reused while it waits) and counts as included if a
-//! later block holds it. **Dropped** is what no block held by the end, after a final wait for
-//! the pool to drain, and what was rejected at submission. A cross-check from the chain: each
-//! account's nonce in the finalized state against the nonce after its last signed transaction.
+//! chunk: one still waiting when its chunk ends (`late`) is waited for once, up to
+//! [`LATE_WAIT`], before the next chunk reads the accounts' next nonces and signs, and counts as
+//! included if a later block holds it. **Dropped** is what no block held by the end, after a
+//! final wait for the pool to drain, and what was rejected at submission. Cross-checks from
+//! nonces: how many the tool had to sign a second time (the pool's next nonce fell below what it
+//! had signed), and each account's nonce in the finalized state against its nonce at the start
+//! plus the transactions signed for it.
 
 use std::{
 	sync::{atomic::AtomicBool, Arc},
