@@ -4,7 +4,8 @@
 //! databases), endows load accounts in genesis, pre-signs transactions from all of them and
 //! measures per workload:
 //! - **sustained** transactions per second included in best blocks and finalized, while the
-//!   pool is kept full (at most `--backlog` transactions waiting);
+//!   pool is kept full (at most `--backlog` transactions waiting): those whose dispatch succeeded
+//!   (read from each block's events); included ones that failed are counted apart;
 //! - **latency** from submission to inclusion and to finality (p50, p95) at half that rate;
 //! - (Tradechain) certificates anchored per second by a Merkle batch of `--batch-leaves`;
 //! - on `dev`, each measured full block re-executed by the node's own `benchmark block`
@@ -263,8 +264,8 @@ impl Net {
 		for _ in 0..CONNECTIONS {
 			clients.push(connect(&url).await?);
 		}
-		let (tracker, stop_tracking) = Tracker::start(connect(&url).await?).await?;
 		let api = Client::from_insecure_url(&url).await.map_err(|e| e.to_string())?;
+		let (tracker, stop_tracking) = Tracker::start(connect(&url).await?, api.clone()).await?;
 		let at = api.at_current_block().await.map_err(|e| e.to_string())?;
 		Ok(Attached { clients, tracker, stop_tracking, at })
 	}
@@ -338,26 +339,32 @@ async fn measure_on(
 		let sustained =
 			sustained(args, &clients, &tracker, &at, &accounts, seq, run_id, workload).await?;
 		println!(
-			"   {:<40} sustained {:>8.1} tx/s included, {:>8.1} finalized ({} tx in {} blocks{})",
+			"   {:<40} sustained {:>8.1} tx/s succeeded, {:>8.1} finalized ({} tx in {} blocks, \
+			 {} failed{})",
 			workload.call(),
-			sustained.included_per_s,
+			sustained.succeeded_per_s,
 			sustained.finalized_per_s,
 			sustained.transactions,
 			sustained.blocks,
+			sustained.failed,
 			if sustained.saturated { "" } else { ", NOT saturated" },
 		);
-		let rate = (sustained.included_per_s / 2.0).max(1.0);
+		if !sustained.failures.is_empty() {
+			println!("   {:<40} failed: {:?}", "", sustained.failures);
+		}
+		let rate = (sustained.succeeded_per_s / 2.0).max(1.0);
 		let latency =
 			latency(args, &clients, &tracker, &at, &accounts, seq, run_id, workload, rate).await?;
 		println!(
-			"   {:<40} at {:>6.1} tx/s: inclusion p50 {:.2} s p95 {:.2} s, finality p50 {:.2} s p95 {:.2} s, lost {}",
+			"   {:<40} at {:>6.1} tx/s: inclusion p50 {:.2} s p95 {:.2} s, finality p50 {:.2} s p95 {:.2} s, lost {}, failed {}",
 			"",
 			latency.rate,
 			latency.inclusion_p50,
 			latency.inclusion_p95,
 			latency.finality_p50,
 			latency.finality_p95,
-			latency.lost
+			latency.lost,
+			latency.failed
 		);
 		run.sustained.push(sustained);
 		run.latency.push(latency);
@@ -397,6 +404,8 @@ async fn sustained(
 	workload: Workload,
 ) -> Result<Sustained, String> {
 	let nonces = load::nonces(&clients[0], accounts).await?;
+	// This phase's dispatch errors only (the last latency phase's are in its `failed`).
+	tracker.state.lock().expect("not poisoned").failures.clear();
 	let signing = Instant::now();
 	let txs = Load { at, accounts, nonces, seq, run: run_id }.build(workload, args.per_account)?;
 	let total = txs.len();
@@ -423,7 +432,9 @@ async fn sustained(
 	stop.store(true, Ordering::Relaxed);
 	let hashes = submitter.await.map_err(|e| e.to_string())?;
 	let finalized = tracker.wait(Duration::from_secs(60), |t| t.finalized() >= last).await;
-	let (mut count, mut full, mut included_secs, mut finalized_secs) = (0, 0, 0.0, None);
+	tracker.checked().await;
+	let (mut count, mut failed, mut full, mut included_secs, mut finalized_secs) =
+		(0, 0, 0, 0.0, None);
 	// A load that ran out within the window is measured from the block before its first.
 	let from = if saturated { b0 } else { b0.saturating_sub(1) };
 	{
@@ -432,9 +443,10 @@ async fn sustained(
 			return Err(format!("blocks #{from}..#{last} were not all seen"));
 		};
 		for n in from + 1..=last {
-			let ours = state.blocks.get(&n).map_or(0, |b| b.ours.len());
-			count += ours;
-			full = full.max(ours);
+			let ours = state.blocks.get(&n).map_or(&[][..], |b| &b.ours[..]);
+			count += ours.len();
+			failed += ours.iter().filter(|h| state.txs.get(*h).is_some_and(|f| f.failed)).count();
+			full = full.max(ours.len());
 		}
 		included_secs = end.at.duration_since(start.at).as_secs_f64().max(included_secs);
 		if let (true, Some(a), Some(b)) = (finalized, start.finalized_at, end.finalized_at) {
@@ -444,23 +456,30 @@ async fn sustained(
 	// Whatever was submitted must still be included: nothing may get lost.
 	tracker.wait(Duration::from_secs(120), |t| t.settled(&hashes)).await;
 	let (inc, _, rej) = tracker.count(&hashes);
-	let errors = std::mem::take(&mut tracker.state.lock().expect("not poisoned").errors);
+	let (errors, failures) = {
+		let mut state = tracker.state.lock().expect("not poisoned");
+		(std::mem::take(&mut state.errors), std::mem::take(&mut state.failures))
+	};
+	let succeeded = (count - failed) as f64;
 	Ok(Sustained {
 		workload,
 		call: workload.call(),
 		transactions: count,
+		failed,
 		blocks: args.blocks,
 		measured_blocks: (from + 1, last),
 		execution: None,
 		max_per_block: full,
 		included_per_s: count as f64 / included_secs.max(f64::EPSILON),
-		finalized_per_s: finalized_secs.map_or(0.0, |s| count as f64 / s.max(f64::EPSILON)),
+		succeeded_per_s: succeeded / included_secs.max(f64::EPSILON),
+		finalized_per_s: finalized_secs.map_or(0.0, |s| succeeded / s.max(f64::EPSILON)),
 		saturated,
 		presigned: total,
 		submitted: hashes.len(),
 		rejected: rej,
 		lost: hashes.len() - inc - rej,
 		errors,
+		failures,
 	})
 }
 
@@ -489,6 +508,7 @@ async fn latency(
 			fin + rej >= hashes.len()
 		})
 		.await;
+	tracker.checked().await;
 	let state = tracker.state.lock().expect("not poisoned");
 	let fates: Vec<_> = hashes.iter().filter_map(|h| state.txs.get(h)).collect();
 	let secs = |to: &dyn Fn(&track::Fate) -> Option<Instant>| -> Vec<f64> {
@@ -509,6 +529,7 @@ async fn latency(
 		included: inclusion.len(),
 		finalized: finality.len(),
 		rejected,
+		failed: fates.iter().filter(|f| f.failed).count(),
 		lost: hashes.len() - inclusion.len() - rejected,
 		inclusion_p50: report::percentile(&inclusion, 50.0),
 		inclusion_p95: report::percentile(&inclusion, 95.0),

@@ -36,7 +36,7 @@ pub fn draw(report: &Report, path: &Path) -> Result<(), String> {
 			let l = run.latency.iter().find(|l| l.workload == s.workload);
 			rows.push((
 				format!("{} {:?} {:?}", run.label, run.network, s.workload).to_lowercase(),
-				s.included_per_s,
+				s.succeeded_per_s,
 				l.map_or(0.0, |l| l.finality_p50),
 				l.map_or(0.0, |l| l.finality_p95),
 			));

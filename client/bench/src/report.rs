@@ -17,13 +17,19 @@ pub struct Sustained {
 	pub call: &'static str,
 	/// Our transactions in the measured blocks.
 	pub transactions: usize,
+	/// Of them, those whose dispatch failed (included, but they did nothing).
+	pub failed: usize,
 	pub blocks: u64,
 	/// The measured blocks, first and last.
 	pub measured_blocks: (u64, u64),
 	/// The measured blocks re-executed by the node's `benchmark block` (`dev` only).
 	pub execution: Option<Execution>,
 	pub max_per_block: usize,
+	/// Our transactions included per second, failed ones too.
 	pub included_per_s: f64,
+	/// Our transactions included per second whose dispatch succeeded: the throughput.
+	pub succeeded_per_s: f64,
+	/// Of those that succeeded, finalized per second.
 	pub finalized_per_s: f64,
 	/// Whether transactions were still waiting to be submitted when the window ended (if not,
 	/// the load ran out and the rate is a lower bound).
@@ -33,7 +39,10 @@ pub struct Sustained {
 	pub rejected: usize,
 	/// Accepted by the pool but never included.
 	pub lost: usize,
+	/// Submission errors by kind.
 	pub errors: BTreeMap<String, u64>,
+	/// Dispatch errors of the included transactions, by error (`Pallet::Error`).
+	pub failures: BTreeMap<String, u64>,
 }
 
 /// One block as `benchmark block` reports it.
@@ -114,6 +123,8 @@ pub struct Latency {
 	pub included: usize,
 	pub finalized: usize,
 	pub rejected: usize,
+	/// Included with a failed dispatch.
+	pub failed: usize,
 	pub lost: usize,
 	/// Seconds from submission.
 	pub inclusion_p50: f64,
@@ -236,30 +247,35 @@ impl Report {
 					.iter()
 					.find(|r| r.label == label && r.network == Network::Dev)
 					.and_then(|r| r.sustained.iter().find(|s| s.workload == Workload::Transfer))
-					.map(|s| s.included_per_s)
+					.map(|s| s.succeeded_per_s)
 			};
 			let ours = transfers("tradechain-node");
-			md.push_str("| node | network | call | sustained tx/s (included) | finalized tx/s | × transfers | max tx/block | p50 / p95 inclusion (s) | p50 / p95 finality (s) | at tx/s | lost | full block: executed / weight (ms) |\n");
-			md.push_str("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+			md.push_str("| node | network | call | sustained tx/s (succeeded) | finalized tx/s | × transfers | max tx/block | p50 / p95 inclusion (s) | p50 / p95 finality (s) | at tx/s | lost | failed | full block: executed / weight (ms) |\n");
+			md.push_str("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
 			for run in &self.runs {
 				let base = run
 					.sustained
 					.iter()
 					.find(|s| s.workload == Workload::Transfer)
-					.map(|s| s.included_per_s);
+					.map(|s| s.succeeded_per_s);
 				for s in &run.sustained {
 					let l = run.latency.iter().find(|l| l.workload == s.workload);
 					let ratio = base
 						.filter(|b| *b > 0.0)
-						.map(|b| format!("{:.2}", s.included_per_s / b))
+						.map(|b| format!("{:.2}", s.succeeded_per_s / b))
 						.unwrap_or_default();
 					let _ = writeln!(
 						md,
-						"| {} | {:?} | `{}` | {:.0}{} | {:.0} | {} | {} | {} | {} | {} | {} | {} |",
+						"| {} | {:?} | `{}` | {:.0}{}{} | {:.0} | {} | {} | {} | {} | {} | {} | {} | {} |",
 						run.label,
 						run.network,
 						s.call,
-						s.included_per_s,
+						s.succeeded_per_s,
+						if s.failed > 0 {
+							format!(" ({:.0} included)", s.included_per_s)
+						} else {
+							String::new()
+						},
 						if s.saturated { "" } else { " (load ran out)" },
 						s.finalized_per_s,
 						ratio,
@@ -270,6 +286,7 @@ impl Report {
 							.unwrap_or_default(),
 						l.map(|l| format!("{:.0}", l.rate)).unwrap_or_default(),
 						s.lost + l.map_or(0, |l| l.lost),
+						s.failed + l.map_or(0, |l| l.failed),
 						s.execution
 							.as_ref()
 							.map(|e| format!(

@@ -1,6 +1,6 @@
 //! `--soak N`: N trade transactions through a network at a steady rate, in chunks that take the
-//! trade workloads in turn; after each chunk, what was included, finalized, rejected and still
-//! waiting, and each node's memory: resident (`VmRSS`), of which anonymous (`RssAnon`: the
+//! trade workloads in turn; after each chunk, what was included (and of that, what failed in
+//! dispatch), finalized, rejected and still waiting, and each node's memory: resident (`VmRSS`), of which anonymous (`RssAnon`: the
 //! heap; the rest is mostly ParityDB's memory-mapped files, which grow with the database and
 //! which the kernel can reclaim), the live heap as the node's allocator counts it
 //! (`tradechain_memory_allocated_bytes`: allocated and not freed; `RssAnon` also holds freed pages
@@ -43,6 +43,8 @@ pub struct Chunk {
 	/// Of them, the setup transactions (traceability items), not counted in the soak's total.
 	pub setup: usize,
 	pub included: usize,
+	/// Of the included, those whose dispatch failed (`System::ExtrinsicFailed`).
+	pub failed: usize,
 	pub finalized: usize,
 	pub rejected: usize,
 	/// Not yet in a block when the chunk ended (its last submission + 180 s); followed on.
@@ -84,6 +86,8 @@ pub struct Soak {
 	pub signed: u64,
 	/// The submission errors, by kind ("" when none).
 	pub errors: String,
+	/// The dispatch errors of included transactions, by error ("" when none).
+	pub failures: String,
 }
 
 impl Soak {
@@ -150,6 +154,7 @@ pub async fn run(args: &Args, net: &Net, total: u64, rate: f64) -> Result<Soak, 
 		nonce_shortfall: 0,
 		signed: 0,
 		errors: String::new(),
+		failures: String::new(),
 	};
 	let mut nonces = Nonces {
 		start: chain_nonces(&clients[0], &accounts).await?,
@@ -201,7 +206,9 @@ pub async fn run(args: &Args, net: &Net, total: u64, rate: f64) -> Result<Soak, 
 		let finalized_by = tracker.best();
 		tracker.wait(Duration::from_secs(120), |t| t.finalized() >= finalized_by).await;
 		let all: Vec<[u8; 32]> = setup.iter().chain(&load).copied().collect();
+		tracker.checked().await;
 		let (included, finalized, rejected) = tracker.count(&all);
+		let failed = tracker.failed(&all);
 		let earlier = late.len();
 		late = tracker.unsettled(&late);
 		let late_included = earlier - late.len();
@@ -227,6 +234,7 @@ pub async fn run(args: &Args, net: &Net, total: u64, rate: f64) -> Result<Soak, 
 			submitted: all.len(),
 			setup: setup.len(),
 			included,
+			failed,
 			finalized,
 			rejected,
 			late: fresh.len(),
@@ -239,9 +247,10 @@ pub async fn run(args: &Args, net: &Net, total: u64, rate: f64) -> Result<Soak, 
 		};
 		done += load.len() as u64;
 		println!(
-			"   soak {done:>9}/{total}: {:<40} {} included, {} finalized, {} rejected, {} late ({} earlier late included); RSS {} MiB, heap {} MiB, live {} MiB",
+			"   soak {done:>9}/{total}: {:<40} {} included ({} failed), {} finalized, {} rejected, {} late ({} earlier late included); RSS {} MiB, heap {} MiB, live {} MiB",
 			workload.call(),
 			c.included,
+			c.failed,
 			c.finalized,
 			c.rejected,
 			c.late,
@@ -252,6 +261,9 @@ pub async fn run(args: &Args, net: &Net, total: u64, rate: f64) -> Result<Soak, 
 		);
 		if c.rejected > 0 {
 			println!("   soak: rejected so far: {}", tracker.errors());
+		}
+		if c.failed > 0 {
+			println!("   soak: failed so far: {}", tracker.failures());
 		}
 		soak.chunks.push(c);
 		// Only the waiting transactions stay followed (a million would fill the client).
@@ -274,6 +286,7 @@ pub async fn run(args: &Args, net: &Net, total: u64, rate: f64) -> Result<Soak, 
 		.map(|i| (nonces.start[i] + nonces.signed[i]).saturating_sub(chain[i]))
 		.sum();
 	soak.errors = tracker.errors();
+	soak.failures = tracker.failures();
 	println!(
 		"   soak: {} late included after their chunk, {} never included, {} rejected; {} \
 		 nonces signed again; the finalized nonces fall {} short of the transactions signed",
@@ -321,12 +334,12 @@ impl Soak {
 		let sum = |f: fn(&Chunk) -> usize| self.chunks.iter().map(f).sum::<usize>();
 		let (submitted, included, finalized) =
 			(sum(|c| c.submitted), sum(|c| c.included), sum(|c| c.finalized));
-		let (rejected, late) = (sum(|c| c.rejected), sum(|c| c.late));
+		let (rejected, late, failed) = (sum(|c| c.rejected), sum(|c| c.late), sum(|c| c.failed));
 		let secs = self.chunks.last().map_or(0.0, |c| c.at_secs);
 		let mut md = format!(
 			"# Soak\n\n{submitted} transactions on `{}` at {:.0} tx/s in {:.0} s ({} of them \
-			 setting up traceability items): {included} included and {finalized} finalized \
-			 within their chunk; {late} late, of which {} included later; **dropped: {}** \
+			 setting up traceability items): {included} included ({failed} of them with a failed \
+			 dispatch) and {finalized} finalized within their chunk; {late} late, of which {} included later; **dropped: {}** \
 			 ({rejected} rejected at submission, {} never included). Cross-check from the \
 			 chain: the accounts' finalized nonces fall {} short of the {} transactions signed; \
 			 {} nonces were signed again after the pool lost an earlier one.\n\n",
@@ -343,6 +356,9 @@ impl Soak {
 		);
 		if !self.errors.is_empty() {
 			md += &format!("Rejections by error: {}.\n\n", self.errors);
+		}
+		if !self.failures.is_empty() {
+			md += &format!("Failed dispatches by error: {}.\n\n", self.failures);
 		}
 		let nodes = self.chunks.first().map_or(0, |c| c.rss_mib.len());
 		let (first, last) = match (self.chunks.first(), self.chunks.last()) {
@@ -370,14 +386,15 @@ impl Soak {
 				last.trie_cache_mib[n],
 			);
 		}
-		md += "\n| chunk | call | submitted | included | finalized | rejected | late | earlier late included | at (s) | RSS (MiB) | heap (MiB) | live heap (MiB) |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n";
+		md += "\n| chunk | call | submitted | included | failed | finalized | rejected | late | earlier late included | at (s) | RSS (MiB) | heap (MiB) | live heap (MiB) |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|\n";
 		for (i, c) in self.chunks.iter().enumerate() {
 			md += &format!(
-				"| {} | {} | {} | {} | {} | {} | {} | {} | {:.0} | {} | {} | {} |\n",
+				"| {} | {} | {} | {} | {} | {} | {} | {} | {} | {:.0} | {} | {} | {} |\n",
 				i + 1,
 				c.workload.call(),
 				c.submitted,
 				c.included,
+				c.failed,
 				c.finalized,
 				c.rejected,
 				c.late,

@@ -3,7 +3,10 @@
 //! Everything goes through plain JSON-RPC (`author_submitExtrinsic`, `chain_subscribeNewHeads`,
 //! `chain_subscribeFinalizedHeads`, `chain_getBlock`), so any Substrate node can be measured.
 //! A transaction is recognised in a block by its hash (BLAKE2-256 of its encoding); times are
-//! when this client learnt of the block.
+//! when this client learnt of the block. Whether its dispatch succeeded comes from the block's
+//! events (`System::ExtrinsicFailed` at its index), decoded with the node's own metadata, so
+//! this too works on any Substrate node: an included transaction may still have failed, and a
+//! rate of failed calls is no throughput.
 
 use std::{
 	collections::{BTreeMap, HashMap},
@@ -16,7 +19,13 @@ use std::{
 
 use futures::StreamExt;
 use serde_json::Value;
-use subxt::rpcs::{rpc_params, RpcClient};
+use subxt::{
+	error::DispatchError,
+	events::Phase,
+	rpcs::{rpc_params, RpcClient},
+	utils::H256,
+};
+use tradechain_integration_tests::Client;
 
 /// A signed transaction ready to submit.
 pub struct Signed {
@@ -31,6 +40,8 @@ pub struct Fate {
 	pub included: Option<(Instant, u64)>,
 	pub finalized: Option<Instant>,
 	pub rejected: bool,
+	/// Included, but its dispatch failed (`System::ExtrinsicFailed`).
+	pub failed: bool,
 }
 
 /// A block as this client saw it.
@@ -47,7 +58,13 @@ pub struct State {
 	pub txs: HashMap<[u8; 32], Fate>,
 	pub blocks: BTreeMap<u64, Seen>,
 	pub finalized: u64,
+	/// Submission errors by kind.
 	pub errors: BTreeMap<String, u64>,
+	/// Dispatch errors of our included transactions, by error (`Pallet::Error`).
+	pub failures: BTreeMap<String, u64>,
+	/// Blocks holding our transactions whose events could not be read (their failures are not
+	/// counted).
+	pub unchecked: u64,
 }
 
 /// The shared view of submissions and blocks.
@@ -56,6 +73,10 @@ pub struct Tracker {
 	pub state: Arc<Mutex<State>>,
 	/// Transactions submitted and accepted by the pool, not yet seen in a block.
 	pub backlog: Arc<AtomicU64>,
+	/// Reads the blocks' events.
+	api: Client,
+	/// Blocks whose events are being read.
+	checking: Arc<AtomicU64>,
 }
 
 fn number(header: &Value) -> Result<u64, String> {
@@ -70,10 +91,15 @@ async fn block_hash(rpc: &RpcClient, n: u64) -> Result<String, String> {
 }
 
 impl Tracker {
-	/// Follows the node's best and finalized chains until the returned flag is set.
-	pub async fn start(rpc: RpcClient) -> Result<(Self, Arc<AtomicBool>), String> {
-		let tracker =
-			Tracker { state: Arc::new(Mutex::new(State::default())), backlog: Default::default() };
+	/// Follows the node's best and finalized chains until the returned flag is set, reading the
+	/// events of the blocks with our transactions through `api`.
+	pub async fn start(rpc: RpcClient, api: Client) -> Result<(Self, Arc<AtomicBool>), String> {
+		let tracker = Tracker {
+			state: Arc::new(Mutex::new(State::default())),
+			backlog: Default::default(),
+			api,
+			checking: Default::default(),
+		};
 		let stop = Arc::new(AtomicBool::new(false));
 		let mut best = rpc
 			.subscribe::<Value>(
@@ -134,7 +160,8 @@ impl Tracker {
 		let now = Instant::now();
 		let mut state = self.state.lock().expect("not poisoned");
 		let mut ours = Vec::new();
-		for x in &extrinsics {
+		let mut indexed = Vec::new();
+		for (i, x) in extrinsics.iter().enumerate() {
 			let Some(bytes) = x.as_str().and_then(|x| hex::decode(x.trim_start_matches("0x")).ok())
 			else {
 				continue;
@@ -146,9 +173,24 @@ impl Tracker {
 					self.backlog.fetch_sub(1, Ordering::Relaxed);
 				}
 				ours.push(h);
+				indexed.push((i as u32, h));
 			}
 		}
-		state.blocks.insert(n, Seen { hash, at: now, finalized_at: None, ours });
+		state.blocks.insert(n, Seen { hash: hash.clone(), at: now, finalized_at: None, ours });
+		drop(state);
+		if !indexed.is_empty() {
+			// Apart from following the chain, so that reading events delays no block's time.
+			self.checking.fetch_add(1, Ordering::Relaxed);
+			let (api, state, checking) =
+				(self.api.clone(), self.state.clone(), self.checking.clone());
+			tokio::spawn(async move {
+				if let Err(e) = check(&api, &state, &hash, n, indexed).await {
+					eprintln!("     events of block #{n}: {e}");
+					state.lock().expect("not poisoned").unchecked += 1;
+				}
+				checking.fetch_sub(1, Ordering::Relaxed);
+			});
+		}
 		Ok(())
 	}
 
@@ -202,6 +244,32 @@ impl Tracker {
 		c
 	}
 
+	/// Of `hashes`: how many were included with a failed dispatch.
+	pub fn failed(&self, hashes: &[[u8; 32]]) -> usize {
+		let state = self.state.lock().expect("not poisoned");
+		hashes.iter().filter(|h| state.txs.get(*h).is_some_and(|f| f.failed)).count()
+	}
+
+	/// Waits (at most a minute) until the events of every block seen so far are read, so that
+	/// [`Self::failed`] counts all of them.
+	pub async fn checked(&self) {
+		let started = Instant::now();
+		while self.checking.load(Ordering::Relaxed) > 0 && started.elapsed().as_secs() < 60 {
+			tokio::time::sleep(Duration::from_millis(50)).await;
+		}
+	}
+
+	/// The dispatch errors so far, by error, as one line ("" when none).
+	pub fn failures(&self) -> String {
+		let state = self.state.lock().expect("not poisoned");
+		let mut line: Vec<_> =
+			state.failures.iter().map(|(e, n)| format!("{n}× {e}")).collect::<Vec<_>>();
+		if state.unchecked > 0 {
+			line.push(format!("{} blocks' events unread", state.unchecked));
+		}
+		line.join("; ")
+	}
+
 	/// Whether every one of `hashes` was included or rejected (or is no longer followed, which
 	/// only a settled transaction can be: see [`Self::forget_settled`]).
 	pub fn settled(&self, hashes: &[[u8; 32]]) -> bool {
@@ -248,6 +316,47 @@ impl Tracker {
 		let state = self.state.lock().expect("not poisoned");
 		state.errors.iter().map(|(e, n)| format!("{n}× {e}")).collect::<Vec<_>>().join("; ")
 	}
+}
+
+/// Marks which of our transactions (`ours`: index in block `n`, hash) failed, from the block's
+/// events; a block seen again (the finalized one after a reorganisation) sets them anew.
+async fn check(
+	api: &Client,
+	state: &Mutex<State>,
+	hash: &str,
+	n: u64,
+	ours: Vec<(u32, [u8; 32])>,
+) -> Result<(), String> {
+	let bytes = hex::decode(hash.trim_start_matches("0x")).map_err(|e| e.to_string())?;
+	let hash = H256::from_slice(&bytes);
+	let at = api.at_block_hash_and_number(hash, n).await.map_err(|e| e.to_string())?;
+	let events = at.events().fetch().await.map_err(|e| e.to_string())?;
+	let mut failed = HashMap::new();
+	for event in events.iter() {
+		let event = event.map_err(|e| e.to_string())?;
+		if let Phase::ApplyExtrinsic(i) = event.phase() {
+			if event.pallet_name() == "System" && event.event_name() == "ExtrinsicFailed" {
+				let why = match DispatchError::decode_from(event.field_bytes(), at.metadata()) {
+					Ok(DispatchError::Module(e)) => e.details_string(),
+					Ok(e) => e.to_string(),
+					Err(e) => format!("undecoded dispatch error: {e}"),
+				};
+				failed.insert(i, why);
+			}
+		}
+	}
+	let mut state = state.lock().expect("not poisoned");
+	let State { txs, failures, .. } = &mut *state;
+	for (i, h) in ours {
+		let why = failed.remove(&i);
+		if let Some(fate) = txs.get_mut(&h) {
+			if let (Some(why), false) = (&why, fate.failed) {
+				*failures.entry(why.clone()).or_default() += 1;
+			}
+			fate.failed = why.is_some();
+		}
+	}
+	Ok(())
 }
 
 /// How submissions are paced.
@@ -335,4 +444,53 @@ pub async fn submit(
 fn short(e: &str) -> String {
 	let e = e.split(" data:").next().unwrap_or(e);
 	e.chars().take(120).collect()
+}
+
+#[cfg(test)]
+mod tests {
+	use std::time::Duration;
+
+	use subxt::dynamic::Value;
+	use tradechain_integration_tests::Node;
+
+	use super::*;
+
+	/// A transfer that succeeds and one of more than the sender holds, which the pool accepts
+	/// (it can pay the fee) and the block holds, but whose dispatch fails: the tracker counts
+	/// both as included and only the second as failed, with its error.
+	#[tokio::test]
+	async fn an_included_transaction_whose_dispatch_failed_is_counted_as_failed() {
+		let node = Node::dev().await;
+		let url = node.ws_url();
+		let rpc = RpcClient::from_insecure_url(&url).await.expect("RPC");
+		let api = Client::from_insecure_url(&url).await.expect("a client");
+		let (tracker, stop) = Tracker::start(rpc.clone(), api.clone()).await.expect("tracking");
+		let at = api.at_current_block().await.expect("a block");
+		let alice = subxt_signer::sr25519::dev::alice();
+		let transfer = |amount: u128| {
+			let bob = subxt_signer::sr25519::dev::bob().public_key().to_account_id();
+			let dest = Value::unnamed_variant("Id", [Value::from_bytes(bob.0)]);
+			subxt::dynamic::tx("Balances", "transfer_keep_alive", vec![dest, Value::u128(amount)])
+		};
+		let nonce =
+			crate::load::nonces(&rpc, std::slice::from_ref(&alice)).await.expect("nonce")[0];
+		let txs = vec![
+			crate::load::sign(&at, &transfer(1), &alice, nonce).expect("signed"),
+			crate::load::sign(&at, &transfer(u128::MAX / 2), &alice, nonce + 1).expect("signed"),
+		];
+		let clients = [rpc];
+		let no_stop = Arc::new(AtomicBool::new(false));
+		let hashes = submit(&clients, txs, &tracker, Pace::Burst, no_stop, 2).await;
+		assert_eq!(hashes.len(), 2);
+		let settled = tracker.wait(Duration::from_secs(60), |t| t.settled(&hashes)).await;
+		assert!(settled, "not included: {}", tracker.errors());
+		tracker.checked().await;
+		let (included, _, rejected) = tracker.count(&hashes);
+		assert_eq!((included, rejected), (2, 0));
+		assert_eq!(tracker.failed(&hashes[..1]), 0, "{}", tracker.failures());
+		assert_eq!(tracker.failed(&hashes[1..]), 1, "{}", tracker.failures());
+		let failures = tracker.failures();
+		assert!(failures.starts_with("1× "), "{failures}");
+		stop.store(true, Ordering::Relaxed);
+	}
 }

@@ -38,8 +38,9 @@ fn the_smoke_run_measures_transfers_certificates_and_a_batch() {
 	let workloads: Vec<&str> = sustained.iter().map(|s| s["workload"].as_str().unwrap()).collect();
 	assert_eq!(workloads, ["transfer", "certificate"]);
 	for s in sustained {
-		assert!(s["included_per_s"].as_f64().unwrap() > 0.0, "{s}");
+		assert!(s["succeeded_per_s"].as_f64().unwrap() > 0.0, "{s}");
 		assert!(n(&s["transactions"]) > 0, "{s}");
+		assert_eq!(n(&s["failed"]), 0, "{s}");
 		assert_eq!(n(&s["lost"]), 0, "{s}");
 		assert_eq!(n(&s["rejected"]), 0, "{s}");
 		// The measured block, re-executed by the node's `benchmark block`: the block the
@@ -57,6 +58,7 @@ fn the_smoke_run_measures_transfers_certificates_and_a_batch() {
 		assert!(n(&l["submitted"]) > 0, "{l}");
 		assert_eq!(l["included"], l["submitted"], "{l}");
 		assert_eq!(l["finalized"], l["submitted"], "{l}");
+		assert_eq!(n(&l["failed"]), 0, "{l}");
 		let (p50, p95) = (l["finality_p50"].as_f64().unwrap(), l["finality_p95"].as_f64().unwrap());
 		assert!(0.0 < p50 && p50 <= p95, "{l}");
 	}
@@ -94,7 +96,7 @@ fn a_short_soak_drops_nothing_and_records_each_nodes_memory() {
 		assert_eq!(n(&c["submitted"]), 1_000, "{c}");
 		assert_eq!(c["included"], c["submitted"], "{c}");
 		assert_eq!(c["finalized"], c["submitted"], "{c}");
-		assert_eq!((n(&c["rejected"]), n(&c["late"])), (0, 0), "{c}");
+		assert_eq!((n(&c["rejected"]), n(&c["late"]), n(&c["failed"])), (0, 0, 0), "{c}");
 		let mib = |field: &str| c[field][0].as_f64().unwrap_or_else(|| panic!("{field}: {c}"));
 		// The live heap (the allocator's count) and the anonymous pages are parts of RSS.
 		let (rss, heap, live) = (mib("rss_mib"), mib("heap_mib"), mib("live_mib"));
