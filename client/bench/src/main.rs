@@ -433,8 +433,7 @@ async fn sustained(
 	let hashes = submitter.await.map_err(|e| e.to_string())?;
 	let finalized = tracker.wait(Duration::from_secs(60), |t| t.finalized() >= last).await;
 	tracker.checked().await;
-	let (mut count, mut failed, mut full, mut included_secs, mut finalized_secs) =
-		(0, 0, 0, 0.0, None);
+	let (mut window, mut full, mut included_secs, mut finalized_secs) = (Vec::new(), 0, 0.0, None);
 	// A load that ran out within the window is measured from the block before its first.
 	let from = if saturated { b0 } else { b0.saturating_sub(1) };
 	{
@@ -444,8 +443,7 @@ async fn sustained(
 		};
 		for n in from + 1..=last {
 			let ours = state.blocks.get(&n).map_or(&[][..], |b| &b.ours[..]);
-			count += ours.len();
-			failed += ours.iter().filter(|h| state.txs.get(*h).is_some_and(|f| f.failed)).count();
+			window.extend_from_slice(ours);
 			full = full.max(ours.len());
 		}
 		included_secs = end.at.duration_since(start.at).as_secs_f64().max(included_secs);
@@ -460,6 +458,7 @@ async fn sustained(
 		let mut state = tracker.state.lock().expect("not poisoned");
 		(std::mem::take(&mut state.errors), std::mem::take(&mut state.failures))
 	};
+	let (count, failed) = (window.len(), tracker.failed(&window));
 	let succeeded = (count - failed) as f64;
 	Ok(Sustained {
 		workload,

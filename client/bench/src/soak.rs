@@ -1,8 +1,9 @@
 //! `--soak N`: N trade transactions through a network at a steady rate, in chunks that take the
 //! trade workloads in turn; after each chunk, what was included (and of that, what failed in
-//! dispatch), finalized, rejected and still waiting, and each node's memory: resident (`VmRSS`), of which anonymous (`RssAnon`: the
-//! heap; the rest is mostly ParityDB's memory-mapped files, which grow with the database and
-//! which the kernel can reclaim), the live heap as the node's allocator counts it
+//! dispatch), finalized, rejected and still waiting, and each node's memory: resident
+//! (`VmRSS`), of which anonymous (`RssAnon`: the heap; the rest is mostly ParityDB's
+//! memory-mapped files, which grow with the database and which the kernel can reclaim), the
+//! live heap as the node's allocator counts it
 //! (`tradechain_memory_allocated_bytes`: allocated and not freed; `RssAnon` also holds freed pages
 //! the allocator has not returned yet), and the trie cache's share of it
 //! (`substrate_state_cache_bytes`, capped by `--trie-cache-size`, 1 GiB by default; the cache
@@ -339,7 +340,8 @@ impl Soak {
 		let mut md = format!(
 			"# Soak\n\n{submitted} transactions on `{}` at {:.0} tx/s in {:.0} s ({} of them \
 			 setting up traceability items): {included} included ({failed} of them with a failed \
-			 dispatch) and {finalized} finalized within their chunk; {late} late, of which {} included later; **dropped: {}** \
+			 dispatch) and {finalized} finalized within their chunk; {late} late, of which {} \
+			 included later; **dropped: {}** \
 			 ({rejected} rejected at submission, {} never included). Cross-check from the \
 			 chain: the accounts' finalized nonces fall {} short of the {} transactions signed; \
 			 {} nonces were signed again after the pool lost an earlier one.\n\n",

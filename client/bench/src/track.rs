@@ -262,8 +262,7 @@ impl Tracker {
 	/// The dispatch errors so far, by error, as one line ("" when none).
 	pub fn failures(&self) -> String {
 		let state = self.state.lock().expect("not poisoned");
-		let mut line: Vec<_> =
-			state.failures.iter().map(|(e, n)| format!("{n}× {e}")).collect::<Vec<_>>();
+		let mut line: Vec<_> = state.failures.iter().map(|(e, n)| format!("{n}× {e}")).collect();
 		if state.unchecked > 0 {
 			line.push(format!("{} blocks' events unread", state.unchecked));
 		}
