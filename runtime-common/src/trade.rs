@@ -5,7 +5,8 @@
 //! grow. A runtime calls [`impl_trade_pallets!`](crate::impl_trade_pallets) once.
 
 use core::marker::PhantomData;
-use frame_support::parameter_types;
+use frame_support::{parameter_types, weights::Weight};
+use sp_runtime::Perbill;
 use tradechain_primitives::IdentityVerifier;
 
 use crate::{currency::deposit, Balance};
@@ -92,6 +93,26 @@ where
 			},
 		);
 	}
+}
+
+/// The most draw-list entries [`max_draws`] gives, whatever the weights: the list's largest
+/// encoding stays within 64 KiB.
+pub const MAX_DRAWS: u32 = 8_192;
+
+/// The most declarations one block may lodge for a random draw (customs'
+/// `MaxLodgingsPerBlock`): as many as the next block's `on_initialize` can draw within a fifth of
+/// a block (`max_block`), in execution time and in proof size. `one` and `two` are the hook's
+/// whole weights for one and for two draws. The normal share of a block is 75 %, so a full list's
+/// draws and a full block of normal transactions stay within the block's limit, with a twentieth
+/// left for the block's own overhead and its inherents; the standalone runtime's test
+/// `a_full_block_of_lodgings_fits_the_draw_list` checks the list also holds more lodgings than a
+/// block's normal share, so there only the block's weight limits lodging.
+pub fn max_draws(max_block: Weight, one: Weight, two: Weight) -> u32 {
+	let per = two.saturating_sub(one);
+	let room = (Perbill::from_percent(20) * max_block).saturating_sub(one.saturating_sub(per));
+	let fits = |room: u64, per: u64| room.checked_div(per).unwrap_or(u64::MAX);
+	let n = fits(room.ref_time(), per.ref_time()).min(fits(room.proof_size(), per.proof_size()));
+	u32::try_from(n).unwrap_or(u32::MAX).min(MAX_DRAWS)
 }
 
 /// Sets pallet-timestamp's time for the trade pallets' benchmarks.
@@ -225,6 +246,29 @@ macro_rules! impl_trade_pallets {
 			type BenchmarkHelper = $crate::trade::BenchmarkTime<Runtime>;
 		}
 
+		/// Customs' `MaxLodgingsPerBlock` from this runtime's weights and block limits
+		/// ([`max_draws`]($crate::trade::max_draws)).
+		pub struct CustomsMaxDraws;
+		impl frame_support::traits::Get<u32> for CustomsMaxDraws {
+			fn get() -> u32 {
+				use pallet_customs::WeightInfo as _;
+				type W = <Runtime as pallet_customs::Config>::WeightInfo;
+				// `on_initialize` adds the draw list's read and removal to the benchmarked weight.
+				let list =
+					<<Runtime as frame_system::Config>::DbWeight as frame_support::traits::Get<
+						frame_support::weights::RuntimeDbWeight,
+					>>::get()
+					.reads_writes(1, 1);
+				$crate::trade::max_draws(
+									<<Runtime as frame_system::Config>::BlockWeights as
+										frame_support::traits::Get<frame_system::limits::BlockWeights>>::get()
+										.max_block,
+									W::on_initialize_draws(1).saturating_add(list),
+									W::on_initialize_draws(2).saturating_add(list),
+								)
+			}
+		}
+
 		impl pallet_customs::Config for Runtime {
 			type Currency = Balances;
 			type Roles = Roles;
@@ -236,7 +280,7 @@ macro_rules! impl_trade_pallets {
 			type MaxDocuments = frame_support::traits::ConstU32<16>;
 			type MaxRules = frame_support::traits::ConstU32<64>;
 			type MaxPreferences = frame_support::traits::ConstU32<8>;
-			type MaxLodgingsPerBlock = frame_support::traits::ConstU32<256>;
+			type MaxLodgingsPerBlock = CustomsMaxDraws;
 			type MaxReasonLength = frame_support::traits::ConstU32<256>;
 			type RetentionPeriod = $crate::trade::DeclarationRetention;
 			type WeightInfo = pallet_customs::weights::SubstrateWeight<Runtime>;
@@ -256,4 +300,32 @@ macro_rules! impl_trade_pallets {
 			type WeightInfo = pallet_traceability::weights::SubstrateWeight<Runtime>;
 		}
 	};
+}
+
+#[cfg(test)]
+mod tests {
+	use super::*;
+
+	#[test]
+	fn max_draws_fills_a_fifth_of_the_block_in_time_and_proof_size() {
+		// 1 ms and 1,000 bytes fixed; 100 µs and 8,000 bytes per draw.
+		let weight = |n: u64| {
+			Weight::from_parts(1_000_000_000, 1_000)
+				.saturating_add(Weight::from_parts(100_000_000, 8_000).saturating_mul(n))
+		};
+		let fifth = |block: Weight| Perbill::from_percent(20) * block;
+		// A parachain block (2 s, 10 MiB of proof): the proof binds, (2,097,152 − 1,000) / 8,000.
+		let para = Weight::from_parts(2_000_000_000_000, 10 * 1024 * 1024);
+		assert_eq!(max_draws(para, weight(1), weight(2)), 262);
+		assert!(weight(262).all_lte(fifth(para)) && !weight(263).all_lte(fifth(para)));
+		// A standalone block (no proof limit): time binds, (400 ms − 1 ms) / 100 µs.
+		let solo = Weight::from_parts(2_000_000_000_000, u64::MAX);
+		assert_eq!(max_draws(solo, weight(1), weight(2)), 3_990);
+		assert!(weight(3_990).all_lte(fifth(solo)) && !weight(3_991).all_lte(fifth(solo)));
+		// Draws that cost nothing (a test runtime's weights) or a huge block: the cap.
+		assert_eq!(max_draws(solo, Weight::zero(), Weight::zero()), MAX_DRAWS);
+		assert_eq!(max_draws(Weight::MAX, weight(1), weight(2)), MAX_DRAWS);
+		// A fixed cost above the fifth leaves no room.
+		assert_eq!(max_draws(Weight::from_parts(1_000_000_000, u64::MAX), weight(1), weight(2)), 0);
+	}
 }

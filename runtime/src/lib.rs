@@ -76,7 +76,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tradechain"),
 	impl_name: alloc::borrow::Cow::Borrowed("tradechain"),
 	authoring_version: 1,
-	spec_version: 106,
+	spec_version: 107,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -92,7 +92,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tradechain"),
 	impl_name: alloc::borrow::Cow::Borrowed("tradechain"),
 	authoring_version: 1,
-	spec_version: 107,
+	spec_version: 108,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -171,6 +171,8 @@ type Migrations = (
 	pallet_roles::migrations::MigrateToV1<Runtime>,
 	// Payments v0 → v1: escrow deposits held with the amount under `Payments::Escrow`.
 	pallet_payments::migrations::MigrateToV1<Runtime>,
+	// Customs v0 → v1: the next declaration id and the append-only draw list apart.
+	pallet_customs::migrations::MigrateToV1<Runtime>,
 );
 
 /// Executive: dispatches calls to the pallets.

@@ -321,13 +321,13 @@ mod benchmarks {
 			Declarations::<T>::insert(id + 1 + i as u64, d);
 			pending.push(id + 1 + i as u64);
 		}
-		Lodging::<T>::mutate(|l| l.pending = BoundedVec::truncate_from(pending));
+		PendingDraws::<T>::put(BoundedVec::truncate_from(pending));
 		let _ = declarant;
 		#[block]
 		{
 			Pallet::<T>::on_initialize(2u32.into());
 		}
-		assert!(Lodging::<T>::get().pending.is_empty());
+		assert!(PendingDraws::<T>::get().is_empty());
 	}
 
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);

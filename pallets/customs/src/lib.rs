@@ -75,6 +75,7 @@ pub use pallet::*;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod migrations;
 #[cfg(test)]
 mod mock;
 pub mod runtime_api;
@@ -136,7 +137,12 @@ pub mod pallet {
 		ReasonOf<T>,
 	>;
 
+	/// Version 1: the next declaration id and the draw list are two items
+	/// ([`crate::migrations::MigrateToV1`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
+
 	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
@@ -175,7 +181,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxPreferences: Get<u32>;
 
-		/// The most declarations lodged in one block (each awaits its random draw).
+		/// The most declarations one block may lodge for a random draw, which the next block's
+		/// `on_initialize` makes (`on_initialize_draws`). Size it so that the draws of a full
+		/// list fit the part of a block that normal transactions cannot use, and so that it holds
+		/// more lodgings than a block's normal share: then the only limit on lodging is the
+		/// block's weight (the runtimes derive it from their weights and block limits).
 		#[pallet::constant]
 		type MaxLodgingsPerBlock: Get<u32>;
 
@@ -208,20 +218,26 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Declarations<T: Config> = StorageMap<_, Twox64Concat, DeclarationId, DeclarationOf<T>>;
 
-	/// The next declaration id, and the declarations lodged in this block, to be drawn for random
-	/// selection at the start of the next (one item: lodging writes it once).
+	/// The id the next declaration gets.
 	///
-	/// Whitelisted for benchmarks, as frame-system's `Events` is: `on_initialize` reads it first
-	/// in every block (and pays for that read and its own write), so each `lodge` reads and
-	/// writes it in the block's overlay, and the database sees one write of it per block however
-	/// many declarations were lodged; that write is not charged to any one `lodge`.
+	/// Whitelisted for benchmarks: every `lodge` of a block reads and writes it in the block's
+	/// overlay, and the database sees one read and one write of it per block however many
+	/// declarations were lodged; that access is charged to no one `lodge` (as frame-system's
+	/// `Events`, written by every transaction, is not).
 	#[pallet::storage]
 	#[pallet::whitelist_storage]
-	pub type Lodging<T: Config> = StorageValue<
-		_,
-		LodgingState<BoundedVec<DeclarationId, T::MaxLodgingsPerBlock>>,
-		ValueQuery,
-	>;
+	pub type NextDeclarationId<T: Config> = StorageValue<_, DeclarationId, ValueQuery>;
+
+	/// The declarations lodged in this block that await their random draw at the start of the
+	/// next, in lodging order. A lodging appends its id (`try_append`: the list is neither
+	/// decoded nor re-encoded), `on_initialize` takes the whole list.
+	///
+	/// Whitelisted for benchmarks, as frame-system's `Events` is: `on_initialize` reads it in
+	/// every block and pays for that read, and for its removal when it draws.
+	#[pallet::storage]
+	#[pallet::whitelist_storage]
+	pub type PendingDraws<T: Config> =
+		StorageValue<_, BoundedVec<DeclarationId, T::MaxLodgingsPerBlock>, ValueQuery>;
 
 	/// Brokers authorised by declarants. TWOX-NOTE: OK ― `AccountId` is a secure hash.
 	#[pallet::storage]
@@ -291,7 +307,7 @@ pub mod pallet {
 				Pallet::<T>::genesis_declaration(lodger, details, outcome)
 					.expect("genesis: invalid declaration");
 			}
-			Lodging::<T>::mutate(|l| l.pending = Default::default());
+			PendingDraws::<T>::kill();
 		}
 	}
 
@@ -461,7 +477,8 @@ pub mod pallet {
 		InvalidExportDeclaration,
 		/// The export declaration is already named by another import.
 		ExportAlreadyLinked,
-		/// Too many declarations were lodged in this block; try the next one.
+		/// This block's list of declarations awaiting a random draw is full
+		/// (`MaxLodgingsPerBlock`); lodge in the next block.
 		TooManyLodgings,
 		/// No declaration has this id.
 		DeclarationNotFound,
@@ -491,19 +508,22 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		/// Draws the declarations lodged in the previous block (see the pallet docs).
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
-			let mut lodging = Lodging::<T>::get();
-			if lodging.pending.is_empty() {
+			// Decoded without its bound: a runtime upgrade that lowers `MaxLodgingsPerBlock` must
+			// not strand the declarations lodged in the block before it.
+			let key = PendingDraws::<T>::hashed_key();
+			let pending: Vec<DeclarationId> =
+				frame_support::storage::unhashed::get(&key).unwrap_or_default();
+			if pending.is_empty() {
 				// Most blocks: one read, no write.
 				return T::DbWeight::get().reads(1);
 			}
-			let pending = core::mem::take(&mut lodging.pending);
-			Lodging::<T>::put(lodging);
+			frame_support::storage::unhashed::kill(&key);
 			let seed = frame_system::Pallet::<T>::parent_hash();
 			for id in pending.iter() {
 				Self::draw(*id, seed.as_ref());
 			}
-			// `Lodging` is whitelisted in the benchmarks, so its read and write are added here.
-			T::WeightInfo::on_initialize_draws(pending.len() as u32)
+			// `PendingDraws` is whitelisted in the benchmarks: its read and removal are added.
+			T::WeightInfo::on_initialize_draws(pending.len().try_into().unwrap_or(u32::MAX))
 				.saturating_add(T::DbWeight::get().reads_writes(1, 1))
 		}
 
@@ -898,9 +918,8 @@ pub mod pallet {
 		) -> Result<DeclarationId, DispatchError> {
 			Self::check_lines(&details)?;
 			let country = details.office.country();
-			let mut lodging = Lodging::<T>::get();
-			let id = lodging.next_id;
-			lodging.next_id = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
+			let id = NextDeclarationId::<T>::get();
+			let next = id.checked_add(1).ok_or(ArithmeticError::Overflow)?;
 
 			// The certificate of an import is used by this declaration if customs may rely on it;
 			// preferential rates apply if it is preferential. (Were lodging to fail later, the
@@ -923,7 +942,7 @@ pub mod pallet {
 				Self::duties(country, &details, agreement.as_ref(), preferential_origin)?;
 			let random = RuleSets::<T>::get(country).map_or(0, |r| r.random_per_mille);
 			if assessment.channel != Channel::Red && random > 0 {
-				lodging.pending.try_push(id).map_err(|_| Error::<T>::TooManyLodgings)?;
+				PendingDraws::<T>::try_append(id).map_err(|_| Error::<T>::TooManyLodgings)?;
 				assessment.selection = Selection::Pending;
 			}
 			if let Some(check) = &mirror {
@@ -968,7 +987,7 @@ pub mod pallet {
 					stage: Stage::Lodged,
 				},
 			);
-			Lodging::<T>::put(lodging);
+			NextDeclarationId::<T>::put(next);
 			Self::deposit_event(event);
 			if let Some(check) = mirror {
 				Self::deposit_event(Event::MirrorChecked {
@@ -1026,7 +1045,7 @@ pub mod pallet {
 
 		/// The id the next declaration gets.
 		pub fn next_declaration_id() -> DeclarationId {
-			Lodging::<T>::get().next_id
+			NextDeclarationId::<T>::get()
 		}
 
 		/// The risk engine: the score, the channel from it, the rules that fired, and the mirror

@@ -267,6 +267,63 @@ mod engine {
 	}
 }
 
+mod migration {
+	use super::*;
+	use crate::migrations::{v1::Lodging, MigrateToV1};
+	use crate::{NextDeclarationId, PendingDraws};
+	use frame_support::traits::{GetStorageVersion, OnRuntimeUpgrade, StorageVersion};
+
+	#[test]
+	fn the_v1_migration_splits_lodging_and_the_upgrade_block_draws_every_pending_declaration() {
+		build_and_execute(|| {
+			let mut set = rules();
+			set.random_per_mille = 1000;
+			assert_ok!(Customs::set_rules(signed(CUSTOMS_DE), set));
+			// Version 0 after a block that lodged more declarations than today's bound.
+			let ids: Vec<_> = (0..MAX_LODGINGS + 2)
+				.map(|_| {
+					PendingDraws::<Test>::kill();
+					lodge(AEO_IMPORTER, import(vec![coffee_from("KE", 10)]))
+				})
+				.collect();
+			let next = NextDeclarationId::<Test>::take();
+			PendingDraws::<Test>::kill();
+			Lodging::<Test>::put((next, ids.clone()));
+			StorageVersion::new(0).put::<Customs>();
+
+			MigrateToV1::<Test>::on_runtime_upgrade();
+			assert!(!Lodging::<Test>::exists());
+			assert_eq!(Customs::on_chain_storage_version(), StorageVersion::new(1));
+			assert_eq!(Customs::next_declaration_id(), next);
+			next_block();
+			for id in &ids {
+				assert_eq!(decl(*id).assessment.selection, Selection::Selected);
+			}
+			// New declarations take the next ids; a second run changes nothing.
+			let id = lodge(AEO_IMPORTER, import(vec![coffee_from("KE", 10)]));
+			assert_eq!(id, next);
+			assert_eq!(PendingDraws::<Test>::get().into_inner(), vec![next]);
+			MigrateToV1::<Test>::on_runtime_upgrade();
+			assert_eq!(Customs::next_declaration_id(), next + 1);
+			assert_eq!(PendingDraws::<Test>::get().into_inner(), vec![next]);
+		});
+	}
+
+	#[test]
+	fn a_chain_started_at_version_1_skips_the_migration() {
+		build_and_execute(|| {
+			// As a genesis of this code leaves it (the mock's genesis sets no pallet versions).
+			StorageVersion::new(1).put::<Customs>();
+			let id = lodge(IMPORTER, import(vec![coffee_from("CO", 100)]));
+			Lodging::<Test>::put((0, vec![id]));
+			MigrateToV1::<Test>::on_runtime_upgrade();
+			assert!(Lodging::<Test>::exists(), "not touched at version 1");
+			assert_eq!(Customs::next_declaration_id(), id + 1);
+			Lodging::<Test>::kill();
+		});
+	}
+}
+
 mod mirror {
 	use super::*;
 

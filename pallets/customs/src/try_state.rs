@@ -8,8 +8,8 @@ use sp_runtime::{
 };
 
 use crate::{
-	BalanceOf, Channel, Config, Declarations, Lodging, MirrorOf, Pallet, Payment, RuleSets,
-	Selection, Stage, Stats,
+	BalanceOf, Channel, Config, Declarations, MirrorOf, NextDeclarationId, Pallet, Payment,
+	PendingDraws, RuleSets, Selection, Stage, Stats,
 };
 
 impl<T: Config> Pallet<T> {
@@ -18,15 +18,16 @@ impl<T: Config> Pallet<T> {
 	///   line; no duty, no payment due; a selected declaration is red; a released one had its draw.
 	/// - Mirror links point from an export to an import naming it.
 	/// - Per office, the channel counters add up to the lodged count.
-	/// - Declarations awaiting their draw exist and are pending.
+	/// - Declarations awaiting their draw exist, are pending and are listed in lodging order.
 	pub fn do_try_state() -> Result<(), TryRuntimeError> {
 		for (_, set) in RuleSets::<T>::iter() {
 			ensure!(set.yellow_from <= set.red_from, "yellow threshold above red");
 			ensure!(set.random_per_mille <= 1000, "random rate above 1000 per mille");
 		}
-		let lodging = Lodging::<T>::get();
-		let next = lodging.next_id;
-		for id in lodging.pending.iter() {
+		let next = NextDeclarationId::<T>::get();
+		let pending = PendingDraws::<T>::get();
+		ensure!(pending.windows(2).all(|w| w[0] < w[1]), "draw list not in lodging order");
+		for id in pending.iter() {
 			let d = Declarations::<T>::get(id).ok_or("pending declaration missing")?;
 			ensure!(d.assessment.selection == Selection::Pending, "queued but not pending");
 		}

@@ -564,12 +564,3 @@ pub enum GenesisOutcome<AccountId> {
 	/// Withdrawn by the lodger.
 	Withdrawn,
 }
-
-/// The next declaration id and the declarations awaiting their random draw.
-#[derive(Clone, PartialEq, Eq, Debug, Default, Encode, Decode, MaxEncodedLen, TypeInfo)]
-pub struct LodgingState<Pending> {
-	/// The id the next declaration gets.
-	pub next_id: DeclarationId,
-	/// Declarations lodged in this block.
-	pub pending: Pending,
-}

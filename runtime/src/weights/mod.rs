@@ -206,4 +206,31 @@ mod tests {
 		);
 		assert_eq!(ExtrinsicBaseWeight::get().ref_time(), measured - execution);
 	}
+
+	/// Customs' draw list (`MaxLodgingsPerBlock`, derived from these weights) holds more
+	/// declarations than a block's normal share can lodge, so only the block's weight limits
+	/// lodging; and the next block's draws of a full list fit beside a full normal share.
+	#[test]
+	fn a_full_block_of_lodgings_fits_the_draw_list() {
+		use frame_support::dispatch::DispatchClass;
+		use pallet_customs::WeightInfo as _;
+		type W = <Runtime as pallet_customs::Config>::WeightInfo;
+		let max = <Runtime as pallet_customs::Config>::MaxLodgingsPerBlock::get();
+		let block = crate::configs::RuntimeBlockWeights::get();
+		let normal = block.get(DispatchClass::Normal);
+		let share = normal.max_total.expect("the normal share is limited");
+		// The cheapest lodging (one goods line, no certificate, no mirror check) with the
+		// transaction's overhead and extensions.
+		let lodge = normal
+			.base_extrinsic
+			.saturating_add(extensions_execution())
+			.saturating_add(sender_account())
+			.saturating_add(W::lodge(1, 0, 0, 0));
+		let fit = share.ref_time() / lodge.ref_time();
+		assert!(u64::from(max) > fit, "a draw list of {max} < {fit} lodgings a block");
+		let list = <Runtime as ::frame_system::Config>::DbWeight::get().reads_writes(1, 1);
+		let draws = W::on_initialize_draws(max).saturating_add(list);
+		let full = block.base_block.saturating_add(share).saturating_add(draws);
+		assert!(full.all_lte(block.max_block), "{full:?} > {:?}", block.max_block);
+	}
 }
