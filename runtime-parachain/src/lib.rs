@@ -76,7 +76,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("tradechain-parachain"),
 	impl_name: alloc::borrow::Cow::Borrowed("tradechain-parachain"),
 	authoring_version: 1,
-	spec_version: 3,
+	spec_version: 4,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -165,6 +165,8 @@ type Migrations = (
 	pallet_roles::migrations::MigrateToV1<Runtime>,
 	// Payments v0 → v1: escrow deposits held with the amount under `Payments::Escrow`.
 	pallet_payments::migrations::MigrateToV1<Runtime>,
+	// Customs v0 → v1: the next declaration id and the append-only draw list apart.
+	pallet_customs::migrations::MigrateToV1<Runtime>,
 );
 
 /// Executive: dispatches calls to the pallets.
