@@ -266,13 +266,13 @@ macro_rules! impl_trade_pallets {
 						frame_support::weights::RuntimeDbWeight,
 					>>::get()
 					.reads_writes(2, 2);
+				let block = <<Runtime as frame_system::Config>::BlockWeights as
+					frame_support::traits::Get<frame_system::limits::BlockWeights>>::get();
 				$crate::trade::max_draws(
-													<<Runtime as frame_system::Config>::BlockWeights as
-														frame_support::traits::Get<frame_system::limits::BlockWeights>>::get()
-														.max_block,
-													W::on_initialize_draws(1).saturating_add(list),
-													W::on_initialize_draws(2).saturating_add(list),
-												)
+					block.max_block,
+					W::on_initialize_draws(1).saturating_add(list),
+					W::on_initialize_draws(2).saturating_add(list),
+				)
 			}
 		}
 
