@@ -257,17 +257,13 @@ macro_rules! impl_trade_pallets {
 		pub struct CustomsMaxDraws;
 		impl frame_support::traits::Get<u32> for CustomsMaxDraws {
 			fn get() -> u32 {
+				use frame_support::traits::Get as _;
 				use pallet_customs::WeightInfo as _;
 				type W = <Runtime as pallet_customs::Config>::WeightInfo;
 				// `on_initialize` adds one read and one write of the draw list and of the next
 				// declaration id to the benchmarked weight.
-				let list =
-					<<Runtime as frame_system::Config>::DbWeight as frame_support::traits::Get<
-						frame_support::weights::RuntimeDbWeight,
-					>>::get()
-					.reads_writes(2, 2);
-				let block = <<Runtime as frame_system::Config>::BlockWeights as
-					frame_support::traits::Get<frame_system::limits::BlockWeights>>::get();
+				let list = <Runtime as frame_system::Config>::DbWeight::get().reads_writes(2, 2);
+				let block = <Runtime as frame_system::Config>::BlockWeights::get();
 				$crate::trade::max_draws(
 					block.max_block,
 					W::on_initialize_draws(1).saturating_add(list),
