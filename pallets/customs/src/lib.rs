@@ -508,17 +508,13 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		/// Draws the declarations lodged in the previous block (see the pallet docs).
 		fn on_initialize(_n: BlockNumberFor<T>) -> Weight {
-			// Decoded without its bound: a runtime upgrade that lowers `MaxLodgingsPerBlock` must
-			// not strand the declarations lodged in the block before it.
-			let key = PendingDraws::<T>::hashed_key();
-			let pending: Vec<DeclarationId> =
-				frame_support::storage::unhashed::get(&key).unwrap_or_default();
+			let pending = Self::pending_draws();
 			// The list's and `NextDeclarationId`'s one database read and write per block.
 			let per_block = T::DbWeight::get().reads_writes(2, 2);
 			if pending.is_empty() {
 				return per_block;
 			}
-			frame_support::storage::unhashed::kill(&key);
+			PendingDraws::<T>::kill();
 			let seed = frame_system::Pallet::<T>::parent_hash();
 			for id in pending.iter() {
 				Self::draw(*id, seed.as_ref());
@@ -1046,6 +1042,13 @@ pub mod pallet {
 		/// The id the next declaration gets.
 		pub fn next_declaration_id() -> DeclarationId {
 			NextDeclarationId::<T>::get()
+		}
+
+		/// The declarations awaiting their draw, read without the list's bound: a runtime upgrade
+		/// that lowers `MaxLodgingsPerBlock` must not strand those lodged in the block before it.
+		pub(crate) fn pending_draws() -> Vec<DeclarationId> {
+			frame_support::storage::unhashed::get(&PendingDraws::<T>::hashed_key())
+				.unwrap_or_default()
 		}
 
 		/// The risk engine: the score, the channel from it, the rules that fired, and the mirror

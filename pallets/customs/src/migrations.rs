@@ -57,10 +57,7 @@ pub mod v1 {
 				.map_err(|_| "pre_upgrade state")?;
 			ensure!(!Lodging::<T>::exists(), "Lodging not removed");
 			ensure!(NextDeclarationId::<T>::get() == next, "next declaration id changed");
-			let moved: Vec<DeclarationId> =
-				frame_support::storage::unhashed::get(&PendingDraws::<T>::hashed_key())
-					.unwrap_or_default();
-			ensure!(moved == pending, "draw list changed");
+			ensure!(Pallet::<T>::pending_draws() == pending, "draw list changed");
 			Pallet::<T>::do_try_state()
 		}
 	}

@@ -9,7 +9,7 @@ use sp_runtime::{
 
 use crate::{
 	BalanceOf, Channel, Config, Declarations, MirrorOf, NextDeclarationId, Pallet, Payment,
-	PendingDraws, RuleSets, Selection, Stage, Stats,
+	RuleSets, Selection, Stage, Stats,
 };
 
 impl<T: Config> Pallet<T> {
@@ -25,10 +25,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(set.random_per_mille <= 1000, "random rate above 1000 per mille");
 		}
 		let next = NextDeclarationId::<T>::get();
-		// Without the bound, as `on_initialize` reads it.
-		let pending: alloc::vec::Vec<tradechain_primitives::DeclarationId> =
-			frame_support::storage::unhashed::get(&PendingDraws::<T>::hashed_key())
-				.unwrap_or_default();
+		let pending = Self::pending_draws();
 		ensure!(pending.windows(2).all(|w| w[0] < w[1]), "draw list not in lodging order");
 		for id in pending.iter() {
 			let d = Declarations::<T>::get(id).ok_or("pending declaration missing")?;
