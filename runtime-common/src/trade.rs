@@ -258,16 +258,10 @@ macro_rules! impl_trade_pallets {
 		impl frame_support::traits::Get<u32> for CustomsMaxDraws {
 			fn get() -> u32 {
 				use frame_support::traits::Get as _;
-				use pallet_customs::WeightInfo as _;
-				type W = <Runtime as pallet_customs::Config>::WeightInfo;
-				// `on_initialize` adds one read and one write of the draw list and of the next
-				// declaration id to the benchmarked weight.
-				let list = <Runtime as frame_system::Config>::DbWeight::get().reads_writes(2, 2);
-				let block = <Runtime as frame_system::Config>::BlockWeights::get();
 				$crate::trade::max_draws(
-					block.max_block,
-					W::on_initialize_draws(1).saturating_add(list),
-					W::on_initialize_draws(2).saturating_add(list),
+					<Runtime as frame_system::Config>::BlockWeights::get().max_block,
+					Customs::draws_weight(1),
+					Customs::draws_weight(2),
 				)
 			}
 		}

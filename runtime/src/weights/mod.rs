@@ -228,8 +228,7 @@ mod tests {
 			.saturating_add(W::lodge(1, 0, 0, 0));
 		let fit = share.ref_time() / lodge.ref_time();
 		assert!(u64::from(max) > fit, "a draw list of {max} < {fit} lodgings a block");
-		let list = <Runtime as ::frame_system::Config>::DbWeight::get().reads_writes(2, 2);
-		let draws = W::on_initialize_draws(max).saturating_add(list);
+		let draws = pallet_customs::Pallet::<Runtime>::draws_weight(max);
 		let full = block.base_block.saturating_add(share).saturating_add(draws);
 		assert!(full.all_lte(block.max_block), "{full:?} > {:?}", block.max_block);
 	}
